@@ -1,0 +1,54 @@
+// `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, the demo seed on
+// first run, a production build when the sources changed, then `next start`. `--dev` runs
+// `next dev` instead. Ctrl-C stops Next and the embedded database cleanly.
+import "dotenv/config";
+import { spawn } from "node:child_process";
+import { DEMO, seedDemo } from "../prisma/seed";
+import { disconnectAll } from "../src/server/db/client";
+import { migrate } from "../src/server/db/migrate";
+import { NEXT_BIN, ROOT, ensureProductionBuild, prepareEnvironment } from "./runtime-env";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+const { embedded } = await prepareEnvironment({ database: "parley", pgDir: "pg", pgPort: Number(process.env.PARLEY_EMBEDDED_PG_PORT ?? 54329) });
+console.log(embedded ? "PostgreSQL: embedded, data in .data/pg" : "PostgreSQL: DATABASE_URL");
+
+const migrated = await migrate(process.env.DATABASE_URL!, { rolePassword: process.env.PARLEY_DB_ROLE_PASSWORD!, log: (l) => console.log(`migrations: ${l}`) });
+console.log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already in place`);
+
+const seeded = await seedDemo();
+await disconnectAll();
+
+if (!dev && !(await ensureProductionBuild())) {
+  await embedded?.stop();
+  process.exit(1);
+}
+
+const server = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env: process.env });
+
+console.log(`
+  Parley is starting on ${process.env.NEXTAUTH_URL}
+  ${seeded.created ? "Seeded the demo organization." : "Demo organization already present."}
+  Demo sign-in: ${DEMO.email} / ${DEMO.password}  (every demo teammate shares this password)
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping Parley…`);
+  server.kill("SIGTERM");
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+server.on("exit", async (code) => {
+  if (embedded) {
+    await embedded.stop();
+    console.log("Embedded PostgreSQL stopped.");
+  }
+  process.exit(stopping ? 0 : (code ?? 1));
+});

@@ -1,0 +1,17 @@
+import type { OrgScope } from "@/server/api/scope";
+import type { ResolvedMembership } from "@/server/db/system";
+import { notFound } from "@/server/api/errors";
+
+/** The current organization as its members see it, with the caller's role and permissions. */
+export async function currentOrganization(scope: OrgScope, membership: ResolvedMembership) {
+  const organization = await scope.tx.organization.findUnique({
+    where: { id: scope.orgId },
+    select: {
+      id: true, name: true, slug: true, subscriptionTier: true, subscriptionStatus: true,
+      maxUsers: true, createdAt: true, _count: { select: { memberships: true } },
+    },
+  });
+  if (!organization) throw notFound("Organization");
+  const { _count, ...rest } = organization;
+  return { ...rest, memberCount: _count.memberships, role: membership.role, permissions: membership.permissions };
+}

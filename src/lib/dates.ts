@@ -1,0 +1,20 @@
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const relativeFormat = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+
+export const formatDate = (date: Date) => dateFormat.format(date);
+export const formatDateTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600], ["month", 30 * 24 * 3600], ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600], ["hour", 3600], ["minute", 60],
+];
+
+/** "3 minutes ago", "yesterday"; under a minute is "just now". */
+export function formatRelative(date: Date, now: Date = new Date()): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}

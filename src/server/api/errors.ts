@@ -1,0 +1,88 @@
+// Domain errors and the one place they (and database errors) become tRPC errors.
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** The input field the error is about, so forms can show it beside that field. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what = "Record") => new AppError("NOT_FOUND", `${what} not found`);
+
+const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+/** snake_case column → camelCase input field, as forms name them. */
+function fieldName(column: string): string {
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+interface PrismaLikeError {
+  code?: string;
+  meta?: Record<string, unknown>;
+  message?: string;
+}
+
+function uniqueViolationField(error: PrismaLikeError): string | undefined {
+  const meta = error.meta ?? {};
+  const target = meta.target;
+  const fields: unknown =
+    (Array.isArray(target) ? target : undefined) ??
+    // Prisma 7 driver adapters report the constraint's columns here.
+    (meta.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause?.constraint?.fields;
+  if (Array.isArray(fields)) {
+    const named = fields.map(String).filter((f) => f !== "organization_id" && f !== "organizationId");
+    if (named.length) return fieldName(named[named.length - 1]!);
+  }
+  return typeof target === "string" ? fieldName(target) : undefined;
+}
+
+/** Turns any error a procedure throws into the TRPCError a client should see. */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof AppError) {
+    return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
+  }
+  const prismaError = error as PrismaLikeError;
+  switch (prismaError?.code) {
+    case "P2002": {
+      const field = uniqueViolationField(prismaError);
+      const appError = new AppError("CONFLICT", field ? `That ${humanize(field)} is already in use` : "That record already exists", field);
+      return new TRPCError({ code: "CONFLICT", message: appError.message, cause: appError });
+    }
+    case "P2003":
+      return new TRPCError({ code: "BAD_REQUEST", message: "A linked record does not exist", cause: error as Error });
+    case "P2025":
+      return new TRPCError({ code: "NOT_FOUND", message: "Record not found", cause: error as Error });
+    case "P2000":
+      return new TRPCError({ code: "BAD_REQUEST", message: "A value is too long for its field", cause: error as Error });
+  }
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong", cause: error instanceof Error ? error : undefined });
+}
+
+function humanize(field: string): string {
+  return field.replace(/([A-Z])/g, " $1").toLowerCase();
+}

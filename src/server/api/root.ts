@@ -1,0 +1,17 @@
+import { auditRouter } from "@/features/audit/audit.router";
+import { authRouter } from "@/features/auth/auth.router";
+import { membersRouter } from "@/features/members/members.router";
+import { organizationsRouter } from "@/features/organizations/organizations.router";
+import { sessionsRouter } from "@/features/sessions/sessions.router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  organizations: organizationsRouter,
+  members: membersRouter,
+  sessions: sessionsRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

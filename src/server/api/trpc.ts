@@ -1,0 +1,114 @@
+// Procedures. orgProcedure is the tenancy wall for the API: it resolves the caller's
+// membership (a non-member gets NOT_FOUND, exactly like a missing organization), checks the
+// permission named in the procedure's meta, and runs the resolver inside withOrg, so the
+// only database handle a router or service ever sees is the scoped transaction.
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { writeAuditLog } from "@/features/audit/audit.service";
+import { type RequiredPermission, hasPermission } from "@/features/roles/permissions";
+import type { ActiveSession, RequestMeta, ResolvedMembership } from "@/server/db/system";
+import { findMembership } from "@/server/db/system";
+import { withOrg, withUser } from "@/server/db/tenant";
+import { AppError, toTRPCError } from "./errors";
+import type { AuditEntry, OrgScope, UserScope } from "./scope";
+
+export interface Context {
+  session: ActiveSession | null;
+  meta: RequestMeta;
+  /** The organization the request is for: the x-parley-org header, or the page's slug. */
+  orgSlug: string | null;
+}
+
+export interface Meta {
+  permission?: RequiredPermission;
+  /** Set by orgProcedure, so tests can find every organization-scoped procedure. */
+  scope?: "org";
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined,
+          field: cause instanceof AppError ? cause.field : undefined,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every error leaves a procedure as a TRPCError with the right code (see ./errors.ts). */
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped.code !== "INTERNAL_SERVER_ERROR") throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Thrown inside a transaction to roll it back while handing the tRPC result outward. */
+class RollbackWith {
+  constructor(readonly result: unknown) {}
+}
+
+function unwrapRollback(error: unknown): never {
+  if (error instanceof RollbackWith) return error.result as never;
+  throw error;
+}
+
+/** For the signed-in user's own records (sessions, security log), outside any organization. */
+export const userProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  return withUser(ctx.session.user.id, async (tx) => {
+    const scope: UserScope = { tx, userId: ctx.session.user.id, sessionId: ctx.session.sessionId, meta: ctx.meta };
+    const result = await next({ ctx: { ...ctx, scope } });
+    if (!result.ok) throw new RollbackWith(result);
+    return result;
+  }).catch(unwrapRollback);
+});
+
+export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
+  const membership: ResolvedMembership | null = ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null;
+  if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
+  if (meta?.permission && !hasPermission(membership.permissions, meta.permission)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Your role (${membership.role.name}) cannot ${meta.permission.action} ${meta.permission.resource.replace("_", " ")}`,
+    });
+  }
+  const actor = { orgId: membership.organization.id, userId: ctx.session.user.id, meta: ctx.meta };
+  return withOrg(actor, async (tx) => {
+    let audited = 0;
+    const scope: OrgScope = {
+      ...actor,
+      tx,
+      async audit(entry: AuditEntry) {
+        audited++;
+        await writeAuditLog(tx, actor, entry);
+      },
+    };
+    const result = await next({ ctx: { ...ctx, membership, scope } });
+    if (!result.ok) throw new RollbackWith(result);
+    // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.
+    if (type === "mutation" && audited === 0) throw new Error("Mutation finished without writing an audit log entry");
+    return result;
+  }).catch(unwrapRollback);
+});

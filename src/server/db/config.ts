@@ -1,0 +1,42 @@
+// Connection strings for the three database roles (shared/ARCHITECTURE.md, Tenancy):
+// the owner runs migrations, the app role serves requests under RLS, the system role
+// (BYPASSRLS) is used only by ./system.ts.
+
+export const APP_ROLE = "parley_app";
+export const SYSTEM_ROLE = "parley_system";
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set. Run Parley with \`npm start\` (it starts an embedded PostgreSQL) or set ${name}; see .env.example.`);
+  }
+  return value;
+}
+
+/** The owner's URL: migrations and seeding only. */
+export function ownerDatabaseUrl(): string {
+  return required("DATABASE_URL");
+}
+
+/** The password the migration runner gives the app and system roles. */
+export function roleDatabasePassword(): string {
+  return required("PARLEY_DB_ROLE_PASSWORD");
+}
+
+function asRole(url: string, role: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = role;
+  parsed.password = password;
+  return parsed.toString();
+}
+
+export function appDatabaseUrl(): string {
+  return process.env.APP_DATABASE_URL || asRole(ownerDatabaseUrl(), APP_ROLE, roleDatabasePassword());
+}
+
+export function systemDatabaseUrl(): string {
+  return process.env.SYSTEM_DATABASE_URL || asRole(ownerDatabaseUrl(), SYSTEM_ROLE, roleDatabasePassword());
+}
+
+/** Every query runs under this limit, so a runaway query cannot hold a connection. */
+export const STATEMENT_TIMEOUT_MS = Number(process.env.PARLEY_STATEMENT_TIMEOUT_MS ?? 15_000);

@@ -1,0 +1,34 @@
+// Server components call procedures directly (no HTTP), with the same context and checks.
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { createContext } from "@/server/api/context";
+import { createCaller } from "@/server/api/root";
+import { sessionFromCookies } from "@/server/auth/session";
+
+export const getSession = cache(async () => sessionFromCookies(await cookies()));
+
+/** The signed-in session, or a redirect to the sign-in page that comes back here. */
+export async function requireSession(returnTo: string) {
+  const session = await getSession();
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return session;
+}
+
+export async function serverApi(orgSlug?: string) {
+  const context = await createContext({ headers: await headers(), cookies: await cookies(), orgSlug: orgSlug ?? null });
+  return createCaller(context);
+}
+
+/** Runs a server-side call, turning "not found" into the 404 page and "signed out" into sign-in. */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/login");
+    throw error;
+  }
+}
