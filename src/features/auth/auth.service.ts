@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/server/api/errors";
+import { AppError, uniqueViolationField } from "@/server/api/errors";
 import { hashPassword, isCommonPassword } from "@/server/auth/password";
 import { normalizeEmail } from "@/server/auth/sign-in";
 import { type RequestMeta, createAccountWithOrganization } from "@/server/db/system";
@@ -26,7 +26,7 @@ export async function signUp(input: z.output<typeof signUpSchema>, meta: Request
       meta,
     );
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
+    if ((error as { code?: string }).code === "P2002" && uniqueViolationField(error as object) === "email") {
       throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", "email");
     }
     throw error;

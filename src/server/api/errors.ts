@@ -46,18 +46,22 @@ interface PrismaLikeError {
   message?: string;
 }
 
-function uniqueViolationField(error: PrismaLikeError): string | undefined {
+/** The input field a unique-constraint violation (P2002) is about, if it can tell. */
+export function uniqueViolationField(error: PrismaLikeError): string | undefined {
   const meta = error.meta ?? {};
-  const target = meta.target;
-  const fields: unknown =
-    (Array.isArray(target) ? target : undefined) ??
-    // Prisma 7 driver adapters report the constraint's columns here.
-    (meta.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause?.constraint?.fields;
+  const cause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: unknown; index?: string }; table?: string } } | undefined)?.cause;
+  const fields: unknown = Array.isArray(meta.target) ? meta.target : cause?.constraint?.fields;
   if (Array.isArray(fields)) {
     const named = fields.map(String).filter((f) => f !== "organization_id" && f !== "organizationId");
     if (named.length) return fieldName(named[named.length - 1]!);
   }
-  return typeof target === "string" ? fieldName(target) : undefined;
+  // Prisma 7's pg adapter names only the index; ours are <table>_[organization_id_]<columns>_key.
+  const index = cause?.constraint?.index;
+  if (index && cause?.table && index.startsWith(`${cause.table}_`) && index.endsWith("_key")) {
+    const columns = index.slice(cause.table.length + 1, -"_key".length).replace(/^organization_id_/, "");
+    if (columns) return fieldName(columns);
+  }
+  return typeof meta.target === "string" ? fieldName(meta.target) : undefined;
 }
 
 /** Turns any error a procedure throws into the TRPCError a client should see. */

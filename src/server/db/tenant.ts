@@ -2,7 +2,7 @@
 // set_config(..., TRUE) so the setting dies with the transaction and never leaks to the next
 // user of a pooled connection. RLS policies read app.current_org_id / app.current_user_id.
 import type { Prisma } from "@/generated/prisma/client";
-import { appDb } from "./client";
+import { appDb, transactionSettings } from "./client";
 
 /** The only database handle tenant code ever gets. */
 export type Tx = Prisma.TransactionClient;
@@ -13,18 +13,37 @@ export interface OrgScope {
 }
 
 const TX_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidLiteral(value: string | null, what: string): string {
+  if (value === null) return "''";
+  if (!UUID.test(value)) throw new Error(`${what} must be a uuid`);
+  return `'${value}'`;
+}
+
+function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const org = uuidLiteral(orgId, "orgId");
+  const user = uuidLiteral(userId, "userId");
+  const settings = {
+    sql: `SELECT set_config('app.current_org_id', ${org}, TRUE), set_config('app.current_user_id', ${user}, TRUE)`,
+    applied: false,
+  };
+  return transactionSettings.run(settings, () =>
+    appDb().$transaction(async (tx) => {
+      // Normally sent with BEGIN (see client.ts); if not, set them before any work.
+      if (!settings.applied) {
+        await tx.$executeRaw`SELECT set_config('app.current_org_id', ${orgId ?? ""}, TRUE), set_config('app.current_user_id', ${userId ?? ""}, TRUE)`;
+      }
+      return fn(tx);
+    }, TX_OPTIONS),
+  );
+}
 
 export function withOrg<T>(scope: OrgScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return appDb().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.current_org_id', ${scope.orgId}, TRUE), set_config('app.current_user_id', ${scope.userId ?? ""}, TRUE)`;
-    return fn(tx);
-  }, TX_OPTIONS);
+  return scoped(scope.orgId, scope.userId, fn);
 }
 
 /** For the signed-in user's own records (sessions, security log) outside any organization. */
 export function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return appDb().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.current_user_id', ${userId}, TRUE)`;
-    return fn(tx);
-  }, TX_OPTIONS);
+  return scoped(null, userId, fn);
 }

@@ -1,0 +1,150 @@
+// npm run bench:tenancy — what tenancy costs on a page-shaped unit of work (5 reads, 1 write):
+//   withOrg as the app role (one transaction, set_config, RLS on)
+//   plain Prisma as the owner (no RLS, no transaction)
+//   raw pg as the owner (the same SQL, the floor)
+// on the same data: one measured organization among 100 others. Prints ratios; asserts nothing.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { hashPassword } from "../src/server/auth/password";
+import { closeClient, createClient, disconnectAll } from "../src/server/db/client";
+import { startEmbeddedPostgres } from "../src/server/db/embedded";
+import { migrate } from "../src/server/db/migrate";
+import { createAccountWithOrganization, seedMember } from "../src/server/db/system";
+import { withOrg } from "../src/server/db/tenant";
+import { DATA_DIR, localSecrets } from "../scripts/runtime-env";
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
+
+process.env.PARLEY_DB_ROLE_PASSWORD ||= (await localSecrets()).rolePassword;
+const embedded = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54331, password: "parley-bench" });
+const adminUrl = embedded ? embedded.url("postgres") : process.env.DATABASE_URL!;
+const database = `parley_bench_${randomBytes(3).toString("hex")}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${database}`);
+const url = new URL(adminUrl);
+url.pathname = `/${database}`;
+process.env.DATABASE_URL = url.toString();
+await migrate(process.env.DATABASE_URL, { rolePassword: process.env.PARLEY_DB_ROLE_PASSWORD });
+
+// ---------------------------------------------------------------- data
+console.log("Seeding 101 organizations…");
+const passwordHash = await hashPassword("bench-password-not-used");
+const meta = { ip: "127.0.0.1", userAgent: "bench" };
+const orgs: { slug: string; userId: string }[] = [];
+for (let i = 0; i <= 100; i++) {
+  const created = await createAccountWithOrganization(
+    { email: `owner${i}@bench.parley.dev`, passwordHash, firstName: "Owner", lastName: String(i), organizationName: `Bench Org ${i}` },
+    meta,
+  );
+  orgs.push({ slug: created.organizationSlug, userId: created.userId });
+  for (let m = 0; m < 10; m++) {
+    await seedMember(created.organizationSlug, { email: `m${m}.o${i}@bench.parley.dev`, passwordHash, firstName: "Member", lastName: `${m}` }, m % 2 ? "Member" : "Viewer");
+  }
+}
+const owner = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+await owner.query(`
+  INSERT INTO audit_logs (organization_id, user_id, action, resource_type, details)
+  SELECT m.organization_id, m.user_id, 'bench.seed', 'membership', jsonb_build_object('n', g)
+  FROM memberships m CROSS JOIN generate_series(1, 20) g`);
+await owner.query("ANALYZE");
+const target = orgs[50]!;
+const orgId = (await owner.query<{ id: string }>("SELECT id FROM organizations WHERE slug = $1", [target.slug])).rows[0]!.id;
+const roleId = (await owner.query<{ id: string }>("SELECT id FROM roles WHERE organization_id = $1 AND name = 'Member'", [orgId])).rows[0]!.id;
+
+// ---------------------------------------------------------------- the three ways
+type PrismaLike = Parameters<Parameters<typeof withOrg>[1]>[0];
+
+/** The page: org header, member list, roles, one role's permissions, recent activity; then one audit write. */
+async function pageWithPrisma(db: PrismaLike) {
+  await db.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, slug: true, subscriptionTier: true } });
+  await db.membership.findMany({
+    where: { organizationId: orgId },
+    select: { id: true, status: true, role: { select: { name: true } }, user: { select: { fullName: true, email: true } } },
+    take: 50,
+  });
+  await db.role.findMany({ where: { organizationId: orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  await db.rolePermission.count({ where: { organizationId: orgId, roleId } });
+  await db.auditLog.findMany({ where: { organizationId: orgId }, orderBy: { id: "desc" }, take: 20, select: { id: true, action: true, createdAt: true } });
+  await db.auditLog.create({ data: { organizationId: orgId, userId: target.userId, action: "bench.view", resourceType: "page" }, select: { id: true } });
+}
+
+const rawPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+async function pageWithRawPg() {
+  await rawPool.query("SELECT id, name, slug, subscription_tier FROM organizations WHERE id = $1", [orgId]);
+  await rawPool.query(
+    `SELECT m.id, m.status, r.name, u.full_name, u.email FROM memberships m
+     JOIN roles r ON r.organization_id = m.organization_id AND r.id = m.role_id JOIN users u ON u.id = m.user_id
+     WHERE m.organization_id = $1 LIMIT 50`,
+    [orgId],
+  );
+  await rawPool.query("SELECT id, name FROM roles WHERE organization_id = $1 ORDER BY name", [orgId]);
+  await rawPool.query("SELECT count(*) FROM role_permissions WHERE organization_id = $1 AND role_id = $2", [orgId, roleId]);
+  await rawPool.query("SELECT id, action, created_at FROM audit_logs WHERE organization_id = $1 ORDER BY id DESC LIMIT 20", [orgId]);
+  await rawPool.query(
+    "INSERT INTO audit_logs (organization_id, user_id, action, resource_type) VALUES ($1, $2, 'bench.view', 'page') RETURNING id",
+    [orgId, target.userId],
+  );
+}
+
+const plainPrisma = createClient(url.toString(), 4); // the owner: no RLS applies
+
+const variants: [string, () => Promise<unknown>][] = [
+  ["withOrg (app role, RLS)", () => withOrg({ orgId, userId: target.userId }, (tx) => pageWithPrisma(tx))],
+  ["plain Prisma (no RLS)", () => pageWithPrisma(plainPrisma)],
+  // BENCH_BREAKDOWN=1 adds where withOrg's cost comes from: the transaction, then set_config.
+  ...(process.env.BENCH_BREAKDOWN
+    ? ([
+        ["transaction only (owner)", () => plainPrisma.$transaction((tx) => pageWithPrisma(tx))],
+        ["transaction + set_config (owner)", () => plainPrisma.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT set_config('app.current_org_id', ${orgId}, TRUE)`;
+          await pageWithPrisma(tx);
+        })],
+      ] as [string, () => Promise<unknown>][])
+    : []),
+  ["raw pg (no RLS)", pageWithRawPg],
+];
+
+// ---------------------------------------------------------------- measure
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const results = new Map<string, { mean: number; p50: number; p95: number }>();
+for (const [, fn] of variants) for (let i = 0; i < WARMUP; i++) await fn();
+// Interleave the variants in rounds so drift on a busy machine hits all three alike.
+const samples = new Map(variants.map(([name]) => [name, [] as number[]]));
+const ROUND = 100;
+for (let done = 0; done < ITERATIONS; done += ROUND) {
+  for (const [name, fn] of variants) {
+    const times = samples.get(name)!;
+    for (let i = 0; i < ROUND && done + i < ITERATIONS; i++) {
+      const start = process.hrtime.bigint();
+      await fn();
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+}
+for (const [name, times] of samples) {
+  const sorted = [...times].sort((a, b) => a - b);
+  results.set(name, { mean: times.reduce((a, b) => a + b, 0) / times.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
+}
+
+console.log(`\nTenancy benchmark: ${ITERATIONS} units of work (5 reads + 1 write) each, after ${WARMUP} warm-up, 1 org of 101\n`);
+console.log("variant".padEnd(34), "mean ms".padStart(9), "p50 ms".padStart(9), "p95 ms".padStart(9));
+for (const [name, r] of results) console.log(name.padEnd(34), r.mean.toFixed(3).padStart(9), r.p50.toFixed(3).padStart(9), r.p95.toFixed(3).padStart(9));
+const ratio = (a: string, b: string, stat: "mean" | "p50") => (results.get(a)![stat] / results.get(b)![stat]).toFixed(2);
+const [WITH_ORG, PLAIN, RAW] = ["withOrg (app role, RLS)", "plain Prisma (no RLS)", "raw pg (no RLS)"] as const;
+console.log(`\nratio withOrg / plain Prisma: ${ratio(WITH_ORG, PLAIN, "mean")}x mean, ${ratio(WITH_ORG, PLAIN, "p50")}x p50   (target: within 1.25x)`);
+console.log(`ratio withOrg / raw pg:       ${ratio(WITH_ORG, RAW, "mean")}x mean, ${ratio(WITH_ORG, RAW, "p50")}x p50`);
+console.log(`ratio plain Prisma / raw pg:  ${ratio(PLAIN, RAW, "mean")}x mean, ${ratio(PLAIN, RAW, "p50")}x p50`);
+
+await Promise.all([closeClient(plainPrisma), disconnectAll(), rawPool.end(), owner.end()]);
+if (process.env.BENCH_KEEP) console.log(`kept database ${database}`);
+else await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+await admin.end();
+await embedded?.stop();
