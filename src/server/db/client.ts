@@ -58,12 +58,18 @@ export function createClient(connectionString: string, max: number): PrismaClien
   return client;
 }
 
+/** Prisma exactly as its docs set it up, none of the above: the baseline for benchmarks. */
+export function createPlainClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
 // Prisma does not end a pool it was handed, so we do.
 const pools = new Map<PrismaClient, pg.Pool>();
 
 export async function closeClient(client: PrismaClient): Promise<void> {
   await client.$disconnect();
-  await pools.get(client)?.end();
+  const pool = pools.get(client);
+  if (pool && !pool.ended) await pool.end();
   pools.delete(client);
 }
 
