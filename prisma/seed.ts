@@ -1,7 +1,12 @@
 // The demo organization `npm start` creates on first run. Idempotent: does nothing when the
 // demo organization exists already.
+import { companyFieldsSchema } from "../src/features/companies/companies.schema";
+import { createCompany } from "../src/features/companies/companies.service";
+import { createOrgScope } from "../src/server/api/scope";
 import { hashPassword } from "../src/server/auth/password";
-import { createAccountWithOrganization, organizationSlugExists, seedMember } from "../src/server/db/system";
+import { createAccountWithOrganization, findMembership, organizationSlugExists, seedMember } from "../src/server/db/system";
+import { withOrg } from "../src/server/db/tenant";
+import { demoCompanies } from "./seed/companies";
 
 export const DEMO = {
   organizationName: "Demo",
@@ -18,16 +23,31 @@ const TEAM = [
   { firstName: "Vera", lastName: "Viewer", email: "viewer@demo.parley.test", role: "Viewer", jobTitle: "Finance Analyst" },
 ];
 
+const DEMO_COMPANIES = 300;
+
 export async function seedDemo(): Promise<{ created: boolean }> {
   if (await organizationSlugExists(DEMO.slug)) return { created: false };
   const passwordHash = await hashPassword(DEMO.password);
   const noRequest = { ip: null, userAgent: "seed" };
-  const { organizationSlug } = await createAccountWithOrganization(
+  const { organizationSlug, userId: ownerId } = await createAccountWithOrganization(
     { email: DEMO.email, passwordHash, firstName: "Olivia", lastName: "Owner", organizationName: DEMO.organizationName },
     noRequest,
   );
+  const sellers = [ownerId];
   for (const person of TEAM) {
-    await seedMember(organizationSlug, { email: person.email, passwordHash, firstName: person.firstName, lastName: person.lastName, jobTitle: person.jobTitle, department: "Sales" }, person.role);
+    const { userId } = await seedMember(
+      organizationSlug,
+      { email: person.email, passwordHash, firstName: person.firstName, lastName: person.lastName, jobTitle: person.jobTitle, department: "Sales" },
+      person.role,
+    );
+    if (person.role === "Member" || person.role === "Manager") sellers.push(userId);
   }
+
+  // Records go in through the same services the app uses, as the owner, in the app role.
+  const membership = (await findMembership(ownerId, organizationSlug))!;
+  await withOrg({ orgId: membership.organization.id, userId: ownerId }, async (tx) => {
+    const scope = createOrgScope(tx, { orgId: membership.organization.id, userId: ownerId, meta: noRequest });
+    for (const company of demoCompanies(DEMO_COMPANIES, sellers)) await createCompany(scope, companyFieldsSchema.parse(company));
+  });
   return { created: true };
 }

@@ -33,10 +33,13 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.PARLEY_DB_ROLE_PASSWORD ||= "parley-test-role-password";
 process.env.NEXTAUTH_SECRET ||= "parley-test-nextauth-secret-0123456789";
 
-await step("typecheck", async () => (await run(bin("tsc"), ["--noEmit"])) === 0);
-await step("lint", async () => (await run(bin("eslint"), ["--max-warnings", "0", "."])) === 0);
+// `npm test -- --e2e` runs only the build and the end-to-end tests (for working on them).
+const e2eOnly = process.argv.includes("--e2e");
 
-await step("unit and integration tests (vitest)", async () => {
+if (!e2eOnly) await step("typecheck", async () => (await run(bin("tsc"), ["--noEmit"])) === 0);
+if (!e2eOnly) await step("lint", async () => (await run(bin("eslint"), ["--max-warnings", "0", "."])) === 0);
+
+if (!e2eOnly) await step("unit and integration tests (vitest)", async () => {
   const out = path.join(reports, "vitest.json");
   const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   const report = await readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(out);

@@ -1,15 +1,33 @@
 // Two organizations with data in every tenant table, for the isolation suite. When a
 // migration adds a tenant table, add rows for it here: the suite fails naming any tenant
 // table that org B has no rows in, so a new table cannot slip past it untested.
-import { sha256Hex, newToken } from "@/lib/tokens";
+import { newToken, sha256Hex } from "@/lib/tokens";
 import { startSession } from "@/server/db/system";
-import { type TestOrg, addMember, createOrgWithOwner } from "./fixtures";
+import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "./fixtures";
 
 export interface TenantWorld {
   a: TestOrg;
   b: TestOrg;
-  /** Ids of org B's records, by the input field name a procedure takes them as. */
+  /**
+   * Org B's ids by the input field a procedure takes them as: "router.field" first
+   * ("companies.id"), then the bare field name ("sessionId").
+   */
   bIds: Record<string, string>;
+  /** Other input a procedure needs to get past validation to the id lookup. */
+  extraInput: Record<string, Record<string, unknown>>;
+}
+
+async function populate(org: TestOrg) {
+  const api = callerAs(org.owner, org.slug);
+  const company = await api.companies.create({ name: `${org.slug} Customer Co`, lifecycle: "customer", website: "customer.example", annualRevenue: "1250000" });
+  const db = ownerPool();
+  const contact = await db.query<{ id: string }>(
+    `INSERT INTO contacts (organization_id, first_name, last_name, full_name, email) VALUES ($1, 'Casey', 'Contact', 'Casey Contact', $2) RETURNING id`,
+    [org.orgId, `casey@${org.slug}.example`],
+  );
+  await db.query(`INSERT INTO company_contacts (organization_id, company_id, contact_id, is_primary) VALUES ($1, $2, $3, true)`, [org.orgId, company.id, contact.rows[0]!.id]);
+  await db.query(`INSERT INTO saved_views (organization_id, user_id, resource, name, query) VALUES ($1, $2, 'companies', 'Customers', '{"lifecycle":"customer"}')`, [org.orgId, org.owner.id]);
+  return { companyId: company.id, contactId: contact.rows[0]!.id };
 }
 
 export async function buildTenantWorld(): Promise<TenantWorld> {
@@ -17,10 +35,17 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
   const b = await createOrgWithOwner("bravo");
   await addMember(a, "Member");
   await addMember(b, "Viewer");
+  await populate(a);
+  const bData = await populate(b);
   const bSession = await startSession(
     b.owner.id,
     { tokenHash: sha256Hex(newToken()), expiresAt: new Date(Date.now() + 3_600_000) },
     { ip: null, userAgent: "isolation-suite" },
   );
-  return { a, b, bIds: { sessionId: bSession.sessionId } };
+  return {
+    a,
+    b,
+    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, ownerId: b.owner.id },
+    extraInput: { "companies.update": { values: { name: "Taken over" } }, "companies.create": { name: "Owned by a stranger" } },
+  };
 }

@@ -192,14 +192,15 @@ describe("withOrg", () => {
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: { scope?: string }; inputs: z.ZodType[] } };
 const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, AnyProcedure> }).procedures);
 
-/** Field names of a procedure's input that carry record ids (id, fooId). */
+/** Field names of a procedure's input that carry record ids: named id / fooId, and accepting only uuids. */
 function idFields(schema: z.ZodType | undefined): string[] {
-  let current = schema as unknown as { _zod?: { def: { type: string; innerType?: unknown; in?: unknown; shape?: Record<string, unknown> } } } | undefined;
+  let current = schema as unknown as { _zod?: { def: { type: string; innerType?: unknown; in?: unknown; shape?: Record<string, z.ZodType> } } } | undefined;
   while (current?._zod && ["default", "optional", "nullable", "prefault", "readonly", "pipe"].includes(current._zod.def.type)) {
     current = (current._zod.def.innerType ?? current._zod.def.in) as typeof current;
   }
-  const shape = current?._zod?.def.shape;
-  return shape ? Object.keys(shape).filter((k) => k === "id" || /Ids?$/.test(k)) : [];
+  const shape = current?._zod?.def.shape ?? {};
+  const takesOnlyUuids = (field: z.ZodType) => field.safeParse(crypto.randomUUID()).success && !field.safeParse("not-a-uuid").success;
+  return Object.entries(shape).filter(([name, field]) => (name === "id" || /Ids?$/.test(name)) && takesOnlyUuids(field)).map(([name]) => name);
 }
 
 async function callProcedure(path: string, caller: ReturnType<typeof callerAs>, input: unknown) {
@@ -238,10 +239,11 @@ describe("procedures (from the router)", () => {
   it.each(takingIds.map(([path, p]) => [path, idFields(p._def.inputs[0])] as const))(
     "%s: org B's ids give NOT_FOUND to org A and change nothing",
     async (path, fields) => {
-      const input: Record<string, string> = {};
+      const routerName = path.split(".")[0];
+      const input: Record<string, unknown> = { ...world.extraInput[path] };
       for (const field of fields) {
-        const id = world.bIds[field];
-        expect(id, `add org B's ${field} to test/helpers/tenant-data.ts`).toBeDefined();
+        const id = world.bIds[`${routerName}.${field}`] ?? world.bIds[field];
+        expect(id, `add org B's ${routerName}.${field} to test/helpers/tenant-data.ts`).toBeDefined();
         input[field] = id!;
       }
       const before = await fingerprintOfB();

@@ -5,23 +5,25 @@ export interface NavItem {
   label: string;
   /** Hidden for roles that cannot read this resource (the server refuses regardless). */
   resource?: Resource;
+  /** What the area is for, on the home page's cards. */
+  description?: string;
   /** Areas that arrive with later releases show a designed empty state meanwhile. */
-  upcoming?: string;
+  upcoming?: boolean;
 }
 
 export const WORK_NAV: NavItem[] = [
   { href: "", label: "Home" },
-  { href: "leads", label: "Leads", resource: "leads", upcoming: "Work leads with scores that explain themselves, log calls and convert them to deals." },
-  { href: "companies", label: "Companies", resource: "companies", upcoming: "Every account you sell to, with contacts, contract dates and history." },
-  { href: "contacts", label: "Contacts", resource: "contacts", upcoming: "The people at your customers, vendors and partners." },
-  { href: "pipeline", label: "Pipeline", resource: "opportunities", upcoming: "A board per pipeline: drag deals across stages and watch the forecast move." },
-  { href: "tasks", label: "Tasks", resource: "tasks", upcoming: "Follow-ups on any record, with your overdue work first." },
-  { href: "proposals", label: "Proposals", resource: "proposals", upcoming: "Price from your catalog, send, and see when it's viewed and accepted." },
-  { href: "contracts", label: "Contracts", resource: "contracts", upcoming: "Signatures, payment schedules and renewals." },
-  { href: "dashboards", label: "Dashboards", resource: "dashboards", upcoming: "Charts, alerts and scheduled reports over your data." },
-  { href: "delivery", label: "Delivery", resource: "processes", upcoming: "Hand won work to delivery: stages, milestones, teams and documents." },
-  { href: "properties", label: "Properties", resource: "properties", upcoming: "Listings, media and market analyses for real-estate teams." },
-  { href: "assistant", label: "Assistant", resource: "ai", upcoming: "AI help with calls, emails and summaries." },
+  { href: "leads", label: "Leads", resource: "leads", description: "Work leads with scores that explain themselves, log calls and convert them to deals.", upcoming: true },
+  { href: "companies", label: "Companies", resource: "companies", description: "Every account you sell to, with contacts, contract dates and history." },
+  { href: "contacts", label: "Contacts", resource: "contacts", description: "The people at your customers, vendors and partners.", upcoming: true },
+  { href: "pipeline", label: "Pipeline", resource: "opportunities", description: "A board per pipeline: drag deals across stages and watch the forecast move.", upcoming: true },
+  { href: "tasks", label: "Tasks", resource: "tasks", description: "Follow-ups on any record, with your overdue work first.", upcoming: true },
+  { href: "proposals", label: "Proposals", resource: "proposals", description: "Price from your catalog, send, and see when it's viewed and accepted.", upcoming: true },
+  { href: "contracts", label: "Contracts", resource: "contracts", description: "Signatures, payment schedules and renewals.", upcoming: true },
+  { href: "dashboards", label: "Dashboards", resource: "dashboards", description: "Charts, alerts and scheduled reports over your data.", upcoming: true },
+  { href: "delivery", label: "Delivery", resource: "processes", description: "Hand won work to delivery: stages, milestones, teams and documents.", upcoming: true },
+  { href: "properties", label: "Properties", resource: "properties", description: "Listings, media and market analyses for real-estate teams.", upcoming: true },
+  { href: "assistant", label: "Assistant", resource: "ai", description: "AI help with calls, emails and summaries.", upcoming: true },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -1,5 +1,6 @@
 import { auditRouter } from "@/features/audit/audit.router";
 import { authRouter } from "@/features/auth/auth.router";
+import { companiesRouter } from "@/features/companies/companies.router";
 import { membersRouter } from "@/features/members/members.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
@@ -11,6 +12,7 @@ export const appRouter = router({
   members: membersRouter,
   sessions: sessionsRouter,
   audit: auditRouter,
+  companies: companiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,8 @@
 // What a service receives: the org-scoped transaction plus who is acting, and the audit hook
 // that writes into the same transaction.
-import type { Tx } from "@/server/db/tenant";
+import { writeAuditLog } from "@/features/audit/audit.service";
 import type { RequestMeta } from "@/server/db/system";
+import type { Tx } from "@/server/db/tenant";
 
 export interface AuditEntry {
   action: string;
@@ -25,4 +26,16 @@ export interface UserScope {
   userId: string;
   sessionId: string;
   meta: RequestMeta;
+}
+
+/** The scope a service runs in; `onAudit` lets orgProcedure check that a mutation audited. */
+export function createOrgScope(tx: Tx, actor: { orgId: string; userId: string; meta: RequestMeta }, onAudit?: () => void): OrgScope {
+  return {
+    ...actor,
+    tx,
+    async audit(entry: AuditEntry) {
+      onAudit?.();
+      await writeAuditLog(tx, actor, entry);
+    },
+  };
 }

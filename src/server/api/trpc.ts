@@ -5,13 +5,12 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { writeAuditLog } from "@/features/audit/audit.service";
 import { type RequiredPermission, hasPermission } from "@/features/roles/permissions";
 import type { ActiveSession, RequestMeta, ResolvedMembership } from "@/server/db/system";
 import { findMembership } from "@/server/db/system";
 import { withOrg, withUser } from "@/server/db/tenant";
 import { AppError, toTRPCError } from "./errors";
-import type { AuditEntry, OrgScope, UserScope } from "./scope";
+import { type UserScope, createOrgScope } from "./scope";
 
 export interface Context {
   session: ActiveSession | null;
@@ -97,14 +96,7 @@ export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ 
   const actor = { orgId: membership.organization.id, userId: ctx.session.user.id, meta: ctx.meta };
   return withOrg(actor, async (tx) => {
     let audited = 0;
-    const scope: OrgScope = {
-      ...actor,
-      tx,
-      async audit(entry: AuditEntry) {
-        audited++;
-        await writeAuditLog(tx, actor, entry);
-      },
-    };
+    const scope = createOrgScope(tx, actor, () => audited++);
     const result = await next({ ctx: { ...ctx, membership, scope } });
     if (!result.ok) throw new RollbackWith(result);
     // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.

@@ -282,8 +282,8 @@ export async function seedMember(
   organizationSlug: string,
   user: { email: string; passwordHash: string; firstName: string; lastName: string; jobTitle?: string; department?: string },
   roleName: string,
-): Promise<void> {
-  await systemDb().$transaction(async (tx) => {
+): Promise<{ userId: string }> {
+  return systemDb().$transaction(async (tx) => {
     const organization = await tx.organization.findUniqueOrThrow({ where: { slug: organizationSlug }, select: { id: true } });
     const role = await tx.role.findUniqueOrThrow({
       where: { organizationId_name: { organizationId: organization.id, name: roleName } },
@@ -294,5 +294,6 @@ export async function seedMember(
       select: { id: true },
     });
     await tx.membership.create({ data: { organizationId: organization.id, userId: created.id, roleId: role.id } });
+    return { userId: created.id };
   });
 }

@@ -7,7 +7,7 @@ export default async function OrgHomePage({ params }: { params: Promise<{ orgSlu
   const { orgSlug } = await params;
   const api = await serverApi(orgSlug);
   const [session, org] = await Promise.all([getSession(), orNotFound(api.organizations.current())]);
-  const areas = visibleNav(WORK_NAV, org.permissions).filter((item) => item.upcoming);
+  const areas = visibleNav(WORK_NAV, org.permissions).filter((item) => item.description);
   return (
     <div>
       <PageHeader title={`Welcome${session ? `, ${session.user.firstName}` : ""}`}
@@ -24,8 +24,11 @@ export default async function OrgHomePage({ params }: { params: Promise<{ orgSlu
         {areas.map((area) => (
           <li key={area.href}>
             <Link href={`/${org.slug}/${area.href}`} className="card block h-full p-5 hover:border-brand-500">
-              <h2 className="font-semibold">{area.label}</h2>
-              <p className="mt-1 text-sm text-slate-600">{area.upcoming}</p>
+              <h2 className="font-semibold">
+                {area.label}
+                {area.upcoming ? <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">Coming soon</span> : null}
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">{area.description}</p>
             </Link>
           </li>
         ))}

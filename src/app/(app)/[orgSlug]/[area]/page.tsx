@@ -15,7 +15,7 @@ export default async function UpcomingAreaPage({ params }: { params: Promise<{ o
     <div>
       <PageHeader title={item.label} />
       <EmptyState title={`${item.label} are on their way`}>
-        <p>{item.upcoming}</p>
+        <p>{item.description}</p>
         <p className="mt-2">This area opens in an upcoming release of Parley; nothing to set up in the meantime.</p>
       </EmptyState>
     </div>

@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { COMPANY_LIFECYCLES, COMPANY_TIERS, listCompaniesSchema } from "@/features/companies/companies.schema";
+import { formatDate } from "@/lib/dates";
+import { humanize } from "@/lib/labels";
+import { formatMoney } from "@/lib/money";
+import { orNotFound, serverApi } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Companies" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const COLUMNS = [
+  { key: "name", label: "Name" },
+  { key: "lifecycle", label: "Lifecycle" },
+  { key: "tier", label: "Tier" },
+  { key: "annualRevenue", label: "Annual revenue" },
+  { key: "updatedAt", label: "Updated" },
+] as const;
+
+const LIFECYCLE_STYLE: Record<string, string> = {
+  prospect: "bg-amber-50 text-amber-800",
+  customer: "bg-green-50 text-green-800",
+  churned: "bg-slate-100 text-slate-600",
+};
+
+export default async function CompaniesPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { orgSlug } = await params;
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ""));
+  // A hand-edited URL with a bad value falls back to the defaults instead of failing.
+  const parsed = listCompaniesSchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : listCompaniesSchema.parse({});
+  const api = await serverApi(orgSlug);
+  const [page, org] = await Promise.all([orNotFound(api.companies.list(query)), orNotFound(api.organizations.current())]);
+  const canWrite = org.permissions.includes("companies:write");
+  const filtered = Boolean(query.search || query.lifecycle || query.tier || query.active);
+
+  const href = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...raw, ...changes })) if (v !== undefined && v !== "") next.set(k, String(v));
+    const qs = next.toString();
+    return `/${orgSlug}/companies${qs ? `?${qs}` : ""}`;
+  };
+  const exportHref = `/api/export/companies?${new URLSearchParams({ ...(raw as Record<string, string>), org: orgSlug }).toString()}`;
+
+  return (
+    <div>
+      <PageHeader title="Companies" description={`${page.total} ${page.total === 1 ? "company" : "companies"}${filtered ? " match these filters" : ""}`}
+        actions={
+          <div className="flex gap-2">
+            <a href={exportHref} className="btn-secondary">Export CSV</a>
+            {canWrite ? <Link href={`/${orgSlug}/companies/new`} className="btn-primary">New company</Link> : null}
+          </div>
+        } />
+
+      <form role="search" aria-label="Filter companies" className="card mb-4 flex flex-wrap items-end gap-3 p-4" action={`/${orgSlug}/companies`}>
+        <div className="min-w-[12rem] flex-1">
+          <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>
+          <input id="search" name="search" defaultValue={query.search ?? ""} placeholder="Name, domain, email or city" className="input" />
+        </div>
+        <div>
+          <label htmlFor="lifecycle" className="mb-1 block text-sm font-medium text-slate-700">Lifecycle</label>
+          <select id="lifecycle" name="lifecycle" defaultValue={query.lifecycle ?? ""} className="input">
+            <option value="">Any</option>
+            {COMPANY_LIFECYCLES.map((l) => <option key={l} value={l}>{humanize(l)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="tier" className="mb-1 block text-sm font-medium text-slate-700">Tier</label>
+          <select id="tier" name="tier" defaultValue={query.tier ?? ""} className="input">
+            <option value="">Any</option>
+            {COMPANY_TIERS.map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="active" className="mb-1 block text-sm font-medium text-slate-700">Status</label>
+          <select id="active" name="active" defaultValue={query.active ?? ""} className="input">
+            <option value="">Any</option>
+            <option value="yes">Active</option>
+            <option value="no">Inactive</option>
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button type="submit" className="btn-primary">Apply</button>
+        {filtered ? <Link href={`/${orgSlug}/companies`} className="btn-secondary">Clear</Link> : null}
+      </form>
+
+      {page.items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No companies match these filters"><p>Try a broader search, or clear the filters.</p></EmptyState>
+        ) : (
+          <EmptyState title="No companies yet" action={canWrite ? <Link href={`/${orgSlug}/companies/new`} className="btn-primary">Add your first company</Link> : undefined}>
+            <p>Companies are the accounts you sell to: prospects, customers, and the ones that got away.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <div className="card overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Companies, sorted by {humanize(query.sort)} {query.dir === "asc" ? "ascending" : "descending"}</caption>
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  {COLUMNS.map((c) => {
+                    const active = query.sort === c.key;
+                    const nextDir = active && query.dir === "asc" ? "desc" : "asc";
+                    return (
+                      <th key={c.key} scope="col" className="px-4 py-3" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                        <Link href={href({ sort: c.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
+                          {c.label}
+                          <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
+                        </Link>
+                      </th>
+                    );
+                  })}
+                  <th scope="col" className="hidden px-4 py-3 lg:table-cell">Owner</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {page.items.map((c) => (
+                  <tr key={c.id} className="hover:bg-slate-50">
+                    <td className="px-4 py-3">
+                      <Link href={`/${orgSlug}/companies/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                      <div className="text-xs text-slate-500">{[c.industry, c.city, c.country].filter(Boolean).join(" · ") || "\u00a0"}</div>
+                    </td>
+                    <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${LIFECYCLE_STYLE[c.lifecycle]}`}>{humanize(c.lifecycle)}</span></td>
+                    <td className="px-4 py-3">{humanize(c.tier)}</td>
+                    <td className="px-4 py-3 tabular-nums">{formatMoney(c.annualRevenue, c.currency, true)}</td>
+                    <td className="px-4 py-3 text-slate-600">{formatDate(c.updatedAt)}</td>
+                    <td className="hidden px-4 py-3 lg:table-cell">{c.owner?.fullName ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+            <p className="text-slate-600">
+              Showing {(page.page - 1) * page.pageSize + 1}–{Math.min(page.page * page.pageSize, page.total)} of {page.total}
+            </p>
+            <div className="flex gap-2">
+              {page.page > 1 ? <Link className="btn-secondary" href={href({ page: page.page - 1 })} rel="prev">Previous</Link> : <span className="btn-secondary opacity-50" aria-disabled="true">Previous</span>}
+              {page.page < page.pageCount ? <Link className="btn-secondary" href={href({ page: page.page + 1 })} rel="next">Next</Link> : <span className="btn-secondary opacity-50" aria-disabled="true">Next</span>}
+            </div>
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}
