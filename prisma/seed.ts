@@ -2,11 +2,14 @@
 // demo organization exists already.
 import { companyFieldsSchema } from "../src/features/companies/companies.schema";
 import { createCompany } from "../src/features/companies/companies.service";
-import { createOrgScope } from "../src/server/api/scope";
+import { contactFieldsSchema } from "../src/features/contacts/contacts.schema";
+import { createContact } from "../src/features/contacts/contacts.service";
+import { type OrgScope, createOrgScope } from "../src/server/api/scope";
 import { hashPassword } from "../src/server/auth/password";
 import { createAccountWithOrganization, findMembership, organizationSlugExists, seedMember } from "../src/server/db/system";
 import { withOrg } from "../src/server/db/tenant";
 import { demoCompanies } from "./seed/companies";
+import { demoContacts } from "./seed/contacts";
 
 export const DEMO = {
   organizationName: "Demo",
@@ -43,11 +46,25 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     if (person.role === "Member" || person.role === "Manager") sellers.push(userId);
   }
 
-  // Records go in through the same services the app uses, as the owner, in the app role.
-  const membership = (await findMembership(ownerId, organizationSlug))!;
-  await withOrg({ orgId: membership.organization.id, userId: ownerId }, async (tx) => {
-    const scope = createOrgScope(tx, { orgId: membership.organization.id, userId: ownerId, meta: noRequest });
-    for (const company of demoCompanies(DEMO_COMPANIES, sellers)) await createCompany(scope, companyFieldsSchema.parse(company));
+  // Records go in through the same services the app uses, as the owner, in the app role,
+  // a hundred to a transaction.
+  const orgId = (await findMembership(ownerId, organizationSlug))!.organization.id;
+  const inBatches = async <T>(items: T[], write: (scope: OrgScope, item: T) => Promise<void>) => {
+    for (let i = 0; i < items.length; i += 100) {
+      await withOrg({ orgId, userId: ownerId }, async (tx) => {
+        const scope = createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest });
+        for (const item of items.slice(i, i + 100)) await write(scope, item);
+      });
+    }
+  };
+  const companies: { id: string; domain: string | null }[] = [];
+  await inBatches(demoCompanies(DEMO_COMPANIES, sellers), async (scope, company) => {
+    const values = companyFieldsSchema.parse(company);
+    const created = await createCompany(scope, values);
+    companies.push({ id: created.id, domain: values.website ? new URL(values.website).hostname : null });
+  });
+  await inBatches(demoContacts(companies, sellers), async (scope, contact) => {
+    await createContact(scope, contactFieldsSchema.parse(contact));
   });
   return { created: true };
 }

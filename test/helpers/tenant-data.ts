@@ -20,14 +20,9 @@ export interface TenantWorld {
 async function populate(org: TestOrg) {
   const api = callerAs(org.owner, org.slug);
   const company = await api.companies.create({ name: `${org.slug} Customer Co`, lifecycle: "customer", website: "customer.example", annualRevenue: "1250000" });
-  const db = ownerPool();
-  const contact = await db.query<{ id: string }>(
-    `INSERT INTO contacts (organization_id, first_name, last_name, full_name, email) VALUES ($1, 'Casey', 'Contact', 'Casey Contact', $2) RETURNING id`,
-    [org.orgId, `casey@${org.slug}.example`],
-  );
-  await db.query(`INSERT INTO company_contacts (organization_id, company_id, contact_id, is_primary) VALUES ($1, $2, $3, true)`, [org.orgId, company.id, contact.rows[0]!.id]);
-  await db.query(`INSERT INTO saved_views (organization_id, user_id, resource, name, query) VALUES ($1, $2, 'companies', 'Customers', '{"lifecycle":"customer"}')`, [org.orgId, org.owner.id]);
-  return { companyId: company.id, contactId: contact.rows[0]!.id };
+  const contact = await api.contacts.create({ firstName: "Casey", lastName: "Contact", email: `casey@${org.slug}.example`, companyIds: [company.id] });
+  await ownerPool().query(`INSERT INTO saved_views (organization_id, user_id, resource, name, query) VALUES ($1, $2, 'companies', 'Customers', '{"lifecycle":"customer"}')`, [org.orgId, org.owner.id]);
+  return { companyId: company.id, contactId: contact.id };
 }
 
 export async function buildTenantWorld(): Promise<TenantWorld> {
@@ -45,7 +40,12 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
   return {
     a,
     b,
-    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, ownerId: b.owner.id },
-    extraInput: { "companies.update": { values: { name: "Taken over" } }, "companies.create": { name: "Owned by a stranger" } },
+    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, companyId: bData.companyId, ownerId: b.owner.id },
+    extraInput: {
+      "companies.update": { values: { name: "Taken over" } },
+      "companies.create": { name: "Owned by a stranger" },
+      "contacts.update": { values: { firstName: "Taken" } },
+      "contacts.create": { firstName: "Owned by a stranger" },
+    },
   };
 }

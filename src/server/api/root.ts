@@ -1,6 +1,7 @@
 import { auditRouter } from "@/features/audit/audit.router";
 import { authRouter } from "@/features/auth/auth.router";
 import { companiesRouter } from "@/features/companies/companies.router";
+import { contactsRouter } from "@/features/contacts/contacts.router";
 import { membersRouter } from "@/features/members/members.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
@@ -13,6 +14,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   audit: auditRouter,
   companies: companiesRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

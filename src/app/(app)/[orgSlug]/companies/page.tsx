@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/list/pagination";
+import { type RawSearchParams, listHref, plainParams } from "@/components/list/search-params";
+import { SortHeader } from "@/components/list/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { COMPANY_LIFECYCLES, COMPANY_TIERS, listCompaniesSchema } from "@/features/companies/companies.schema";
@@ -10,7 +13,6 @@ import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Companies" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
 
 const COLUMNS = [
   { key: "name", label: "Name" },
@@ -26,9 +28,9 @@ const LIFECYCLE_STYLE: Record<string, string> = {
   churned: "bg-slate-100 text-slate-600",
 };
 
-export default async function CompaniesPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CompaniesPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<RawSearchParams> }) {
   const { orgSlug } = await params;
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ""));
+  const raw = plainParams(await searchParams);
   // A hand-edited URL with a bad value falls back to the defaults instead of failing.
   const parsed = listCompaniesSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : listCompaniesSchema.parse({});
@@ -37,13 +39,8 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
   const canWrite = org.permissions.includes("companies:write");
   const filtered = Boolean(query.search || query.lifecycle || query.tier || query.active);
 
-  const href = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...raw, ...changes })) if (v !== undefined && v !== "") next.set(k, String(v));
-    const qs = next.toString();
-    return `/${orgSlug}/companies${qs ? `?${qs}` : ""}`;
-  };
-  const exportHref = `/api/export/companies?${new URLSearchParams({ ...(raw as Record<string, string>), org: orgSlug }).toString()}`;
+  const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/companies`, raw, changes);
+  const exportHref = listHref("/api/export/companies", raw, { org: orgSlug, page: undefined });
 
   return (
     <div>
@@ -103,18 +100,7 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
               <caption className="sr-only">Companies, sorted by {humanize(query.sort)} {query.dir === "asc" ? "ascending" : "descending"}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  {COLUMNS.map((c) => {
-                    const active = query.sort === c.key;
-                    const nextDir = active && query.dir === "asc" ? "desc" : "asc";
-                    return (
-                      <th key={c.key} scope="col" className="px-4 py-3" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                        <Link href={href({ sort: c.key, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
-                          {c.label}
-                          <span aria-hidden="true">{active ? (query.dir === "asc" ? "▲" : "▼") : ""}</span>
-                        </Link>
-                      </th>
-                    );
-                  })}
+                  {COLUMNS.map((c) => <SortHeader key={c.key} label={c.label} column={c.key} sort={query.sort} dir={query.dir} href={href} />)}
                   <th scope="col" className="hidden px-4 py-3 lg:table-cell">Owner</th>
                 </tr>
               </thead>
@@ -135,15 +121,7 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-            <p className="text-slate-600">
-              Showing {(page.page - 1) * page.pageSize + 1}–{Math.min(page.page * page.pageSize, page.total)} of {page.total}
-            </p>
-            <div className="flex gap-2">
-              {page.page > 1 ? <Link className="btn-secondary" href={href({ page: page.page - 1 })} rel="prev">Previous</Link> : <span className="btn-secondary opacity-50" aria-disabled="true">Previous</span>}
-              {page.page < page.pageCount ? <Link className="btn-secondary" href={href({ page: page.page + 1 })} rel="next">Next</Link> : <span className="btn-secondary opacity-50" aria-disabled="true">Next</span>}
-            </div>
-          </nav>
+          <Pagination page={page.page} pageSize={page.pageSize} total={page.total} pageCount={page.pageCount} href={href} />
         </>
       )}
     </div>

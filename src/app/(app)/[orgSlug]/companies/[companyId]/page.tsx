@@ -6,11 +6,10 @@ import { Timeline } from "@/features/timeline/components/timeline";
 import { formatDate } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
+import { isUuid } from "@/lib/ids";
 import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Company" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -23,7 +22,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function CompanyPage({ params }: { params: Promise<{ orgSlug: string; companyId: string }> }) {
   const { orgSlug, companyId } = await params;
-  if (!UUID.test(companyId)) notFound();
+  if (!isUuid(companyId)) notFound();
   const api = await serverApi(orgSlug);
   const [org, c] = await Promise.all([orNotFound(api.organizations.current()), orNotFound(api.companies.get({ id: companyId }))]);
   const address = [c.streetAddress, c.city, c.state, c.zipCode, c.country].filter(Boolean).join(", ");
@@ -69,7 +68,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ orgSlu
               <ul className="divide-y divide-slate-100">
                 {c.contactLinks.map(({ contact, isPrimary }) => (
                   <li key={contact.id} className="py-2 text-sm">
-                    <span className="font-medium">{contact.fullName}</span>
+                    <Link href={`/${orgSlug}/contacts/${contact.id}`} className="font-medium text-brand-700 hover:underline">{contact.fullName}</Link>
                     {isPrimary ? <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">Primary</span> : null}
                     <span className="block text-slate-500">{[contact.title, contact.email, contact.phone].filter(Boolean).join(" · ")}</span>
                   </li>

@@ -3,15 +3,14 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { CompanyForm } from "@/features/companies/components/company-form";
 import { companyToFormValues } from "@/features/companies/components/company-form-values";
+import { isUuid } from "@/lib/ids";
 import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Edit company" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function EditCompanyPage({ params }: { params: Promise<{ orgSlug: string; companyId: string }> }) {
   const { orgSlug, companyId } = await params;
-  if (!UUID.test(companyId)) notFound();
+  if (!isUuid(companyId)) notFound();
   const api = await serverApi(orgSlug);
   const [org, company, members] = await Promise.all([
     orNotFound(api.organizations.current()), orNotFound(api.companies.get({ id: companyId })), orNotFound(api.members.list({})),
