@@ -32,7 +32,7 @@ test("a rep adds a company, finds it, edits it, exports the list and deletes it"
   await expect(page.getByRole("heading", { name: "Stark Industries" })).toBeVisible();
 
   await page.goto(`/${slug}/companies`);
-  await page.getByLabel("Search").fill("wayne");
+  await page.getByLabel("Search", { exact: true }).fill("wayne");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("cell", { name: /Wayne Enterprises/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Stark Industries/ })).toHaveCount(0);

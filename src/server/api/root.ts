@@ -4,6 +4,7 @@ import { companiesRouter } from "@/features/companies/companies.router";
 import { contactsRouter } from "@/features/contacts/contacts.router";
 import { membersRouter } from "@/features/members/members.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
+import { searchRouter } from "@/features/search/search.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   audit: auditRouter,
   companies: companiesRouter,
   contacts: contactsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

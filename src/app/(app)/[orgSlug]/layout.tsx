@@ -3,6 +3,7 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
+import { CommandPalette } from "@/features/search/components/command-palette";
 import { TRPCProvider } from "@/trpc/react";
 import { orNotFound, requireSession, serverApi } from "@/trpc/server";
 
@@ -24,7 +25,10 @@ export default async function OrgLayout({ children, params }: { children: React.
           <span aria-hidden="true" className="hidden text-slate-300 sm:block">/</span>
           <OrgSwitcher current={organization} organizations={organizations} />
         </div>
-        <UserMenu name={session.user.fullName} email={session.user.email} />
+        <div className="flex items-center gap-2">
+          <CommandPalette orgSlug={organization.slug} />
+          <UserMenu name={session.user.fullName} email={session.user.email} />
+        </div>
       </header>
       <div className="flex">
         <aside className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3 lg:block">
