@@ -36,6 +36,14 @@ test("a rep adds a company, finds it, edits it, exports the list and deletes it"
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("cell", { name: /Wayne Enterprises/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Stark Industries/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "+ Save current view" }).click();
+  await page.getByLabel("View name").fill("Just Wayne");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("group", { name: "Saved views" }).getByRole("link", { name: "All" }).click();
+  await expect(page.getByRole("cell", { name: /Stark Industries/ })).toBeVisible();
+  await page.getByRole("group", { name: "Saved views" }).getByRole("link", { name: "Just Wayne" }).click();
+  await expect(page.getByRole("cell", { name: /Stark Industries/ })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: /Wayne Enterprises/ })).toBeVisible();
   await page.screenshot({ path: ".data/test-results/screens/companies.png", fullPage: true });
 
   const csv = await (await page.request.get(`/api/export/companies?org=${slug}&search=wayne`)).text();

@@ -3,7 +3,7 @@
 // table that org B has no rows in, so a new table cannot slip past it untested.
 import { newToken, sha256Hex } from "@/lib/tokens";
 import { startSession } from "@/server/db/system";
-import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "./fixtures";
+import { type TestOrg, addMember, callerAs, createOrgWithOwner } from "./fixtures";
 
 export interface TenantWorld {
   a: TestOrg;
@@ -21,8 +21,8 @@ async function populate(org: TestOrg) {
   const api = callerAs(org.owner, org.slug);
   const company = await api.companies.create({ name: `${org.slug} Customer Co`, lifecycle: "customer", website: "customer.example", annualRevenue: "1250000" });
   const contact = await api.contacts.create({ firstName: "Casey", lastName: "Contact", email: `casey@${org.slug}.example`, companyIds: [company.id] });
-  await ownerPool().query(`INSERT INTO saved_views (organization_id, user_id, resource, name, query) VALUES ($1, $2, 'companies', 'Customers', '{"lifecycle":"customer"}')`, [org.orgId, org.owner.id]);
-  return { companyId: company.id, contactId: contact.id };
+  const view = await api.savedViews.save({ resource: "companies", name: "Customers", query: { lifecycle: "customer" } });
+  return { companyId: company.id, contactId: contact.id, viewId: view.id };
 }
 
 export async function buildTenantWorld(): Promise<TenantWorld> {
@@ -40,7 +40,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
   return {
     a,
     b,
-    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, companyId: bData.companyId, ownerId: b.owner.id },
+    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, companyId: bData.companyId, ownerId: b.owner.id },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },
       "companies.create": { name: "Owned by a stranger" },

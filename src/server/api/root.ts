@@ -4,6 +4,7 @@ import { companiesRouter } from "@/features/companies/companies.router";
 import { contactsRouter } from "@/features/contacts/contacts.router";
 import { membersRouter } from "@/features/members/members.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
+import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
 import { searchRouter } from "@/features/search/search.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
 import { createCallerFactory, router } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = router({
   companies: companiesRouter,
   contacts: contactsRouter,
   search: searchRouter,
+  savedViews: savedViewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { type RawSearchParams, listHref, plainParams } from "@/components/list/s
 import { SortHeader } from "@/components/list/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { COMPANY_LIFECYCLES, COMPANY_TIERS, listCompaniesSchema } from "@/features/companies/companies.schema";
 import { formatDate } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
@@ -35,7 +36,7 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
   const parsed = listCompaniesSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : listCompaniesSchema.parse({});
   const api = await serverApi(orgSlug);
-  const [page, org] = await Promise.all([orNotFound(api.companies.list(query)), orNotFound(api.organizations.current())]);
+  const [page, org, views] = await Promise.all([orNotFound(api.companies.list(query)), orNotFound(api.organizations.current()), orNotFound(api.savedViews.list({ resource: "companies" }))]);
   const canWrite = org.permissions.includes("companies:write");
   const filtered = Boolean(query.search || query.lifecycle || query.tier || query.active);
 
@@ -52,6 +53,7 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
           </div>
         } />
 
+      <SavedViewsBar resource="companies" basePath={`/${orgSlug}/companies`} current={raw} views={views} />
       <form role="search" aria-label="Filter companies" className="card mb-4 flex flex-wrap items-end gap-3 p-4" action={`/${orgSlug}/companies`}>
         <div className="min-w-[12rem] flex-1">
           <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>

@@ -5,6 +5,7 @@ import { type RawSearchParams, listHref, plainParams } from "@/components/list/s
 import { SortHeader } from "@/components/list/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { CONTACT_TYPES, listContactsSchema } from "@/features/contacts/contacts.schema";
 import { humanize } from "@/lib/labels";
 import { orNotFound, serverApi } from "@/trpc/server";
@@ -17,7 +18,7 @@ export default async function ContactsPage({ params, searchParams }: { params: P
   const parsed = listContactsSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : listContactsSchema.parse({});
   const api = await serverApi(orgSlug);
-  const [page, org] = await Promise.all([orNotFound(api.contacts.list(query)), orNotFound(api.organizations.current())]);
+  const [page, org, views] = await Promise.all([orNotFound(api.contacts.list(query)), orNotFound(api.organizations.current()), orNotFound(api.savedViews.list({ resource: "contacts" }))]);
   const canWrite = org.permissions.includes("contacts:write");
   const filtered = Boolean(query.search || query.type || query.companyId);
   const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/contacts`, raw, changes);
@@ -26,6 +27,7 @@ export default async function ContactsPage({ params, searchParams }: { params: P
     <div>
       <PageHeader title="Contacts" description={`${page.total} ${page.total === 1 ? "person" : "people"}${filtered ? " match these filters" : ""}`}
         actions={canWrite ? <Link href={`/${orgSlug}/contacts/new`} className="btn-primary">New contact</Link> : undefined} />
+      <SavedViewsBar resource="contacts" basePath={`/${orgSlug}/contacts`} current={raw} views={views} />
       <form role="search" aria-label="Filter contacts" className="card mb-4 flex flex-wrap items-end gap-3 p-4" action={`/${orgSlug}/contacts`}>
         <div className="min-w-[12rem] flex-1">
           <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>
