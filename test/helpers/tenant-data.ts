@@ -22,7 +22,11 @@ async function populate(org: TestOrg) {
   const company = await api.companies.create({ name: `${org.slug} Customer Co`, lifecycle: "customer", website: "customer.example", annualRevenue: "1250000" });
   const contact = await api.contacts.create({ firstName: "Casey", lastName: "Contact", email: `casey@${org.slug}.example`, companyIds: [company.id] });
   const view = await api.savedViews.save({ resource: "companies", name: "Customers", query: { lifecycle: "customer" } });
-  return { companyId: company.id, contactId: contact.id, viewId: view.id };
+  const [pipeline] = await api.pipelines.list();
+  const deal = await api.opportunities.create({ pipelineId: pipeline!.id, name: "Pilot", value: "5000", companyId: company.id, contactId: contact.id });
+  const stageId = pipeline!.stages[1]!.id;
+  await api.opportunities.move({ id: deal.id, stageId });
+  return { companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, dealId: deal.id };
 }
 
 export async function buildTenantWorld(): Promise<TenantWorld> {
@@ -40,12 +44,13 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
   return {
     a,
     b,
-    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, companyId: bData.companyId, ownerId: b.owner.id },
+    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },
       "companies.create": { name: "Owned by a stranger" },
       "contacts.update": { values: { firstName: "Taken" } },
       "contacts.create": { firstName: "Owned by a stranger" },
+      "opportunities.create": { name: "Poached deal" },
     },
   };
 }

@@ -3,7 +3,9 @@ import { authRouter } from "@/features/auth/auth.router";
 import { companiesRouter } from "@/features/companies/companies.router";
 import { contactsRouter } from "@/features/contacts/contacts.router";
 import { membersRouter } from "@/features/members/members.router";
+import { opportunitiesRouter } from "@/features/opportunities/opportunities.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
+import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
 import { searchRouter } from "@/features/search/search.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
@@ -19,6 +21,8 @@ export const appRouter = router({
   contacts: contactsRouter,
   search: searchRouter,
   savedViews: savedViewsRouter,
+  pipelines: pipelinesRouter,
+  opportunities: opportunitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

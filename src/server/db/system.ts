@@ -2,6 +2,7 @@
 // sign-in and session checks (which must look across organizations before one is chosen),
 // webhooks and jobs. Keep each one small and obvious; review additions here with care.
 import type { Prisma } from "@/generated/prisma/client";
+import { DEFAULT_PIPELINE } from "@/features/pipelines/default-pipeline";
 import { SYSTEM_ROLES, SYSTEM_ROLE_NAMES, type PermissionName } from "@/features/roles/permissions";
 import { nextFreeSlug, slugify } from "@/lib/slug";
 import { systemDb } from "./client";
@@ -52,6 +53,14 @@ async function createOrganization(tx: SystemTx, ownerId: string, name: string, m
   }
   await tx.membership.create({
     data: { organizationId: organization.id, userId: ownerId, roleId: ownerRoleId, assignedBy: ownerId },
+  });
+  // Composite tenant keys rule out Prisma's nested create here, hence two statements.
+  const pipeline = await tx.pipeline.create({
+    data: { organizationId: organization.id, name: DEFAULT_PIPELINE.name, isDefault: true },
+    select: { id: true },
+  });
+  await tx.pipelineStage.createMany({
+    data: DEFAULT_PIPELINE.stages.map((stage, position) => ({ ...stage, position, organizationId: organization.id, pipelineId: pipeline.id })),
   });
   await tx.auditLog.create({
     data: {

@@ -1,0 +1,117 @@
+import type { z } from "zod";
+import { assertActiveMember } from "@/features/members/member-check";
+import { listTimeline, recordTimelineEvent } from "@/features/timeline/timeline.service";
+import { toDateOnly } from "@/lib/form-fields";
+import { formatMoney } from "@/lib/money";
+import { AppError, notFound } from "@/server/api/errors";
+import type { OrgScope } from "@/server/api/scope";
+import type { createOpportunitySchema, moveOpportunitySchema } from "./opportunities.schema";
+
+const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+
+async function assertLinked(scope: OrgScope, input: { companyId?: string | null; contactId?: string | null }) {
+  if (input.companyId && !(await scope.tx.company.count({ where: { id: input.companyId } }))) {
+    throw new AppError("NOT_FOUND", "That company does not exist", "companyId");
+  }
+  if (input.contactId && !(await scope.tx.contact.count({ where: { id: input.contactId } }))) {
+    throw new AppError("NOT_FOUND", "That contact does not exist", "contactId");
+  }
+}
+
+export async function createOpportunity(scope: OrgScope, input: z.output<typeof createOpportunitySchema>) {
+  const pipeline = await scope.tx.pipeline.findUnique({
+    where: { organizationId_id: { organizationId: scope.orgId, id: input.pipelineId } },
+    select: { id: true, stages: { orderBy: { position: "asc" }, select: { id: true, probability: true, isWon: true, isLost: true } } },
+  });
+  if (!pipeline) throw new AppError("NOT_FOUND", "That pipeline does not exist", "pipelineId");
+  const stage = input.stageId ? pipeline.stages.find((s) => s.id === input.stageId) : pipeline.stages.find((s) => !s.isWon && !s.isLost);
+  if (!stage) throw new AppError("NOT_FOUND", "That stage is not in this pipeline", "stageId");
+  await assertActiveMember(scope, input.ownerId, "ownerId");
+  await assertLinked(scope, input);
+
+  const status = stage.isWon ? "won" : stage.isLost ? "lost" : "open";
+  const opportunity = await scope.tx.opportunity.create({
+    data: {
+      organizationId: scope.orgId, pipelineId: pipeline.id, currentStageId: stage.id, name: input.name, value: input.value,
+      currency: input.currency, probability: stage.probability, status, expectedCloseDate: toDateOnly(input.expectedCloseDate),
+      actualCloseDate: status === "open" ? null : today(), companyId: input.companyId ?? null, contactId: input.contactId ?? null,
+      ownerId: input.ownerId ?? scope.userId, createdBy: scope.userId,
+    },
+    select: { id: true, name: true },
+  });
+  await scope.tx.opportunityStageHistory.create({
+    data: { organizationId: scope.orgId, opportunityId: opportunity.id, toStageId: stage.id, movedBy: scope.userId },
+  });
+  await scope.audit({ action: "opportunity.create", resourceType: "opportunity", resourceId: opportunity.id, newValues: input });
+  const title = `Deal ${opportunity.name} created (${formatMoney(input.value, input.currency)})`;
+  await recordTimelineEvent(scope, { subjectType: "opportunity", subjectId: opportunity.id, eventType: "created", title });
+  if (input.companyId) await recordTimelineEvent(scope, { subjectType: "company", subjectId: input.companyId, eventType: "deal_created", title });
+  return opportunity;
+}
+
+/** Moves a deal to another stage of its pipeline, recording the move and how long it sat. */
+export async function moveOpportunity(scope: OrgScope, input: z.output<typeof moveOpportunitySchema>) {
+  const opportunity = await scope.tx.opportunity.findUnique({
+    where: { organizationId_id: { organizationId: scope.orgId, id: input.id } },
+    select: { id: true, name: true, pipelineId: true, currentStageId: true, stageEnteredAt: true, companyId: true, status: true, stage: { select: { name: true } } },
+  });
+  if (!opportunity) throw notFound("Deal");
+  const stage = await scope.tx.pipelineStage.findUnique({
+    where: { organizationId_id: { organizationId: scope.orgId, id: input.stageId } },
+    select: { id: true, name: true, pipelineId: true, probability: true, isWon: true, isLost: true },
+  });
+  if (!stage || stage.pipelineId !== opportunity.pipelineId) throw new AppError("NOT_FOUND", "That stage is not in this deal's pipeline", "stageId");
+  if (stage.id === opportunity.currentStageId) return { id: opportunity.id, stageId: stage.id, status: opportunity.status };
+  if (stage.isLost && !input.reason) throw new AppError("BAD_REQUEST", "Say why the deal was lost", "reason");
+
+  const now = new Date();
+  const status = stage.isWon ? "won" : stage.isLost ? "lost" : "open";
+  await scope.tx.opportunity.update({
+    where: { organizationId_id: { organizationId: scope.orgId, id: opportunity.id } },
+    data: {
+      currentStageId: stage.id, probability: stage.probability, status, stageEnteredAt: now,
+      actualCloseDate: status === "open" ? null : today(),
+      closedReason: status === "open" ? null : (input.reason ?? null),
+      competitorWon: status === "lost" ? (input.competitorWon || null) : null,
+    },
+  });
+  await scope.tx.opportunityStageHistory.create({
+    data: {
+      organizationId: scope.orgId, opportunityId: opportunity.id, fromStageId: opportunity.currentStageId, toStageId: stage.id,
+      timeInStage: Math.max(0, Math.round((now.getTime() - opportunity.stageEnteredAt.getTime()) / 1000)), movedBy: scope.userId, movedAt: now,
+    },
+  });
+  await scope.audit({
+    action: "opportunity.move", resourceType: "opportunity", resourceId: opportunity.id,
+    oldValues: { stageId: opportunity.currentStageId, status: opportunity.status }, newValues: { stageId: stage.id, status, reason: input.reason ?? null },
+  });
+  const title = status === "won" ? `Won ${opportunity.name}` : status === "lost" ? `Lost ${opportunity.name}` : `Moved ${opportunity.name} from ${opportunity.stage.name} to ${stage.name}`;
+  const entry = { eventType: `stage_${status}`, title, description: status === "open" ? null : (input.reason ?? null) };
+  await recordTimelineEvent(scope, { subjectType: "opportunity", subjectId: opportunity.id, ...entry });
+  if (opportunity.companyId) await recordTimelineEvent(scope, { subjectType: "company", subjectId: opportunity.companyId, ...entry });
+  return { id: opportunity.id, stageId: stage.id, status };
+}
+
+export async function getOpportunity(scope: OrgScope, id: string) {
+  const opportunity = await scope.tx.opportunity.findUnique({
+    where: { organizationId_id: { organizationId: scope.orgId, id } },
+    include: {
+      pipeline: { select: { id: true, name: true } },
+      stage: { select: { id: true, name: true } },
+      company: { select: { id: true, name: true } },
+      contact: { select: { id: true, fullName: true } },
+      owner: { select: { id: true, fullName: true } },
+      stageHistory: {
+        orderBy: { movedAt: "asc" },
+        select: { id: true, movedAt: true, timeInStage: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, mover: { select: { fullName: true } } },
+      },
+    },
+  });
+  if (!opportunity) throw notFound("Deal");
+  return {
+    ...opportunity,
+    value: opportunity.value.toFixed(2),
+    weightedValue: opportunity.weightedValue.toFixed(2),
+    timeline: await listTimeline(scope, "opportunity", id),
+  };
+}
