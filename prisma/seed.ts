@@ -10,6 +10,7 @@ import { createAccountWithOrganization, findMembership, organizationSlugExists, 
 import { withOrg } from "../src/server/db/tenant";
 import { demoCompanies } from "./seed/companies";
 import { demoContacts } from "./seed/contacts";
+import { RENEWALS_PIPELINE, backdateDeals, seedDeals } from "./seed/opportunities";
 
 export const DEMO = {
   organizationName: "Demo",
@@ -57,14 +58,33 @@ export async function seedDemo(): Promise<{ created: boolean }> {
       });
     }
   };
-  const companies: { id: string; domain: string | null }[] = [];
+  const companies: { id: string; name: string; domain: string | null }[] = [];
   await inBatches(demoCompanies(DEMO_COMPANIES, sellers), async (scope, company) => {
     const values = companyFieldsSchema.parse(company);
     const created = await createCompany(scope, values);
-    companies.push({ id: created.id, domain: values.website ? new URL(values.website).hostname : null });
+    companies.push({ id: created.id, name: created.name, domain: values.website ? new URL(values.website).hostname : null });
   });
   await inBatches(demoContacts(companies, sellers), async (scope, contact) => {
     await createContact(scope, contactFieldsSchema.parse(contact));
   });
+  await withOrg({ orgId, userId: ownerId }, async (tx) => {
+    const renewals = await tx.pipeline.create({ data: { organizationId: orgId, name: RENEWALS_PIPELINE.name, position: 1 }, select: { id: true } });
+    await tx.pipelineStage.createMany({
+      data: RENEWALS_PIPELINE.stages.map((stage, position) => ({ ...stage, position, organizationId: orgId, pipelineId: renewals.id })),
+    });
+  });
+  const pipelines = await withOrg({ orgId, userId: ownerId }, (tx) =>
+    tx.pipeline.findMany({ orderBy: { position: "asc" }, select: { id: true, stages: { orderBy: { position: "asc" }, select: { id: true, isWon: true, isLost: true } } } }),
+  );
+  const customers = companies.slice(0, 120);
+  for (const [index, pipeline] of pipelines.entries()) {
+    for (let batch = 0; batch < (index === 0 ? 4 : 1); batch++) {
+      await withOrg({ orgId, userId: ownerId }, async (tx) => {
+        const scope = createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest });
+        await seedDeals(scope, pipeline, index === 0 ? companies : customers, sellers, 60, 7 + index * 10 + batch);
+      });
+    }
+  }
+  await withOrg({ orgId, userId: ownerId }, (tx) => backdateDeals(createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest })));
   return { created: true };
 }

@@ -72,8 +72,12 @@ export async function getBoard(scope: OrgScope, input: z.output<typeof boardSche
   ]);
 
   const totalsByStage = new Map(totals.map((t) => [t.stage_id, t]));
+  const open = pipeline.stages.filter((s) => !s.isWon && !s.isLost).map((s) => totalsByStage.get(s.id));
+  const sum = (pick: (t: { value: string; weighted: string }) => string) =>
+    open.reduce((acc, t) => (t ? acc.plus(pick(t)) : acc), new Prisma.Decimal(0)).toFixed(2);
   return {
     pipeline: { id: pipeline.id, name: pipeline.name },
+    open: { count: open.reduce((n, t) => n + (t?.count ?? 0), 0), value: sum((t) => t.value), weighted: sum((t) => t.weighted) },
     stages: pipeline.stages.map((stage) => {
       const t = totalsByStage.get(stage.id);
       return {

@@ -12,7 +12,7 @@ export type ContactFormValues = {
 };
 
 /** Companies are kept as JSON text in the draft so the whole form survives a reload. */
-export type PickedCompany = { id: string; name: string };
+export type { PickedCompany } from "@/features/companies/components/company-picker";
 
 export const EMPTY_CONTACT: ContactFormValues = {
   firstName: "", lastName: "", email: "", phone: "", title: "", role: "", type: "client", ownerId: "", companies: "[]",

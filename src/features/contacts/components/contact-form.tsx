@@ -9,7 +9,7 @@ import { type FieldErrors, errorsFromServer, validate } from "@/lib/form-errors"
 import { optionsOf } from "@/lib/labels";
 import { api } from "@/trpc/react";
 import { CONTACT_TYPES, contactFieldsSchema } from "../contacts.schema";
-import { CompanyPicker } from "./company-picker";
+import { CompanyPicker } from "@/features/companies/components/company-picker";
 import type { ContactFormValues, PickedCompany } from "./contact-form-values";
 
 export function ContactForm({ orgSlug, contactId, initial, members }: {

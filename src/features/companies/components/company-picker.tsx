@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { api } from "@/trpc/react";
-import type { PickedCompany } from "./contact-form-values";
+export type PickedCompany = { id: string; name: string };
 
 /** Search the organization's companies and pick several; the first picked is the primary. */
 export function CompanyPicker({ value, onChange, error }: { value: PickedCompany[]; onChange: (next: PickedCompany[]) => void; error?: string }) {

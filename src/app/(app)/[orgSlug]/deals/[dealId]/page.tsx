@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MoveDealForm } from "@/features/opportunities/components/move-deal-form";
+import { Timeline } from "@/features/timeline/components/timeline";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
+import { humanize } from "@/lib/labels";
+import { formatMoney } from "@/lib/money";
+import { orNotFound, serverApi } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Deal" };
+
+const duration = (seconds: number | null) => {
+  if (seconds === null) return "";
+  const days = Math.floor(seconds / 86_400);
+  return days >= 1 ? `${days} day${days === 1 ? "" : "s"}` : seconds >= 3600 ? `${Math.floor(seconds / 3600)} h` : `${Math.max(1, Math.floor(seconds / 60))} min`;
+};
+
+export default async function DealPage({ params }: { params: Promise<{ orgSlug: string; dealId: string }> }) {
+  const { orgSlug, dealId } = await params;
+  if (!isUuid(dealId)) notFound();
+  const api = await serverApi(orgSlug);
+  const [org, deal, pipelines] = await Promise.all([orNotFound(api.organizations.current()), orNotFound(api.opportunities.get({ id: dealId })), orNotFound(api.pipelines.list())]);
+  const stages = pipelines.find((p) => p.id === deal.pipelineId)?.stages ?? [];
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/pipeline/${deal.pipelineId}`} className="text-brand-700 hover:underline">{deal.pipeline.name}</Link></nav>
+      <div className="mb-6">
+        <h1 className="text-2xl font-semibold">{deal.name}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {formatMoney(deal.value, deal.currency)} · {deal.stage.name} ({deal.probability}%) · {humanize(deal.status)}
+          {deal.company ? <> · <Link href={`/${orgSlug}/companies/${deal.company.id}`} className="text-brand-700 hover:underline">{deal.company.name}</Link></> : null}
+        </p>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {org.permissions.includes("opportunities:write") ? (
+            <section aria-labelledby="move" className="card p-5">
+              <h2 id="move" className="mb-3 font-semibold">Move this deal</h2>
+              <MoveDealForm dealId={deal.id} currentStageId={deal.currentStageId} stages={stages} />
+            </section>
+          ) : null}
+          <section aria-labelledby="facts" className="card p-5">
+            <h2 id="facts" className="mb-4 font-semibold">Details</h2>
+            <dl className="grid gap-4 text-sm sm:grid-cols-3">
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Weighted value</dt><dd>{formatMoney(deal.weightedValue, deal.currency)}</dd></div>
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Expected close</dt><dd>{deal.expectedCloseDate ? formatDate(deal.expectedCloseDate) : "—"}</dd></div>
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Closed</dt><dd>{deal.actualCloseDate ? formatDate(deal.actualCloseDate) : "—"}</dd></div>
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Owner</dt><dd>{deal.owner?.fullName ?? "—"}</dd></div>
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Contact</dt><dd>{deal.contact ? <Link href={`/${orgSlug}/contacts/${deal.contact.id}`} className="text-brand-700 hover:underline">{deal.contact.fullName}</Link> : "—"}</dd></div>
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Reason</dt><dd>{deal.closedReason ?? "—"}{deal.competitorWon ? ` (went to ${deal.competitorWon})` : ""}</dd></div>
+            </dl>
+          </section>
+          <section aria-labelledby="history" className="card p-5">
+            <h2 id="history" className="mb-3 font-semibold">Stage history</h2>
+            <ol className="space-y-2 text-sm">
+              {deal.stageHistory.map((h) => (
+                <li key={h.id}>
+                  <span className="font-medium">{h.fromStage ? `${h.fromStage.name} → ${h.toStage.name}` : `Entered ${h.toStage.name}`}</span>
+                  <span className="text-slate-500"> · {formatDateTime(h.movedAt)}{h.mover ? ` by ${h.mover.fullName}` : ""}{h.fromStage && h.timeInStage !== null ? ` · after ${duration(h.timeInStage)}` : ""}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <section aria-labelledby="activity" className="card p-5">
+          <h2 id="activity" className="mb-3 font-semibold">Activity</h2>
+          <Timeline events={deal.timeline} />
+        </section>
+      </div>
+    </div>
+  );
+}
