@@ -13,6 +13,10 @@ async function drag(page: Page, card: Locator, target: Locator) {
   await page.mouse.up();
 }
 
+// Wide enough that every column, Won and Lost included, is on screen at once: a drag then
+// never starts from a card the board has scrolled away.
+test.use({ viewport: { width: 1800, height: 1000 } });
+
 const column = (page: Page, stage: string) => page.locator(`section[aria-label^='${stage}:']`);
 
 test("a rep creates a deal and drags it across the board to Won; a loss asks why", async ({ page }) => {

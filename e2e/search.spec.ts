@@ -10,9 +10,12 @@ test("Ctrl-K finds a company despite a typo and opens it from the keyboard", asy
     await expect(page.getByRole("heading", { name })).toBeVisible();
   }
   await page.goto(`/${slug}`);
-  await page.keyboard.press("Control+k");
   const box = page.getByRole("combobox");
-  await expect(box).toBeFocused();
+  // The shortcut listens once the page has hydrated; retry the key press until it does.
+  await expect(async () => {
+    await page.keyboard.press("Control+k");
+    await expect(box).toBeFocused({ timeout: 1000 });
+  }).toPass();
   await box.fill("initek softwre");
   const first = page.getByRole("option").first();
   await expect(first).toContainText("Initech Software");
