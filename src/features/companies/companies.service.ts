@@ -71,16 +71,15 @@ function companyOrder(sort: z.output<typeof listCompaniesSchema>["sort"], dir: "
 export async function listCompanies(scope: OrgScope, input: z.output<typeof listCompaniesSchema>) {
   await assertActiveMember(scope, input.ownerId, "ownerId");
   const where = companyWhere(input);
-  const [rows, total] = await Promise.all([
-    scope.tx.company.findMany({
-      where,
-      select: listSelect,
-      orderBy: [companyOrder(input.sort, input.dir), { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-    scope.tx.company.count({ where }),
-  ]);
+  // A transaction is one connection, so its queries go one after another.
+  const rows = await scope.tx.company.findMany({
+    where,
+    select: listSelect,
+    orderBy: [companyOrder(input.sort, input.dir), { id: "asc" }],
+    skip: (input.page - 1) * input.pageSize,
+    take: input.pageSize,
+  });
+  const total = await scope.tx.company.count({ where });
   return toPage(rows.map(withMoney), total, input.page, input.pageSize);
 }
 

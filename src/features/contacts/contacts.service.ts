@@ -48,8 +48,7 @@ export async function listContacts(scope: OrgScope, input: z.output<typeof listC
   if (input.companyId) await assertCompanies(scope, [input.companyId]);
   const where = contactWhere(input);
   const orderBy: Prisma.ContactOrderByWithRelationInput = input.sort === "email" ? { email: { sort: input.dir, nulls: "last" } } : { [input.sort]: input.dir };
-  const [items, total] = await Promise.all([
-    scope.tx.contact.findMany({
+  const items = await scope.tx.contact.findMany({
       where,
       orderBy: [orderBy, { id: "asc" }],
       skip: (input.page - 1) * input.pageSize,
@@ -58,9 +57,8 @@ export async function listContacts(scope: OrgScope, input: z.output<typeof listC
         id: true, fullName: true, email: true, phone: true, title: true, type: true, updatedAt: true,
         companyLinks: { select: { isPrimary: true, company: { select: { id: true, name: true } } }, orderBy: { isPrimary: "desc" }, take: 3 },
       },
-    }),
-    scope.tx.contact.count({ where }),
-  ]);
+    });
+  const total = await scope.tx.contact.count({ where });
   return toPage(items, total, input.page, input.pageSize);
 }
 

@@ -53,11 +53,10 @@ export async function getBoard(scope: OrgScope, input: z.output<typeof boardSche
   if (input.closeTo) filters.push(Prisma.sql`o.expected_close_date <= ${input.closeTo}::date`);
   const where = Prisma.join(filters, " AND ");
 
-  const [totals, cards] = await Promise.all([
-    scope.tx.$queryRaw<{ stage_id: string; count: number; value: string; weighted: string }[]>`
+  const totals = await scope.tx.$queryRaw<{ stage_id: string; count: number; value: string; weighted: string }[]>`
       SELECT o.current_stage_id AS stage_id, count(*)::int AS count, sum(o.value)::text AS value, sum(o.weighted_value)::text AS weighted
-      FROM opportunities o WHERE ${where} GROUP BY o.current_stage_id`,
-    scope.tx.$queryRaw<BoardCard[]>`
+      FROM opportunities o WHERE ${where} GROUP BY o.current_stage_id`;
+  const cards = await scope.tx.$queryRaw<BoardCard[]>`
       SELECT r.id, r.name, r.value::text AS value, r.currency, r.expected_close_date, r.stage_entered_at, r.stage_id,
              c.name AS company_name, u.full_name AS owner_name
       FROM (
@@ -68,8 +67,7 @@ export async function getBoard(scope: OrgScope, input: z.output<typeof boardSche
       LEFT JOIN companies c ON c.organization_id = r.organization_id AND c.id = r.company_id
       LEFT JOIN users u ON u.id = r.owner_id
       WHERE r.rank <= ${input.perStage}
-      ORDER BY r.stage_id, r.rank`,
-  ]);
+      ORDER BY r.stage_id, r.rank`;
 
   const totalsByStage = new Map(totals.map((t) => [t.stage_id, t]));
   const open = pipeline.stages.filter((s) => !s.isWon && !s.isLost).map((s) => totalsByStage.get(s.id));
