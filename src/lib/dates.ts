@@ -18,3 +18,6 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
   }
   return "just now";
 }
+
+/** Today's date as YYYY-MM-DD (UTC), the form @db.Date columns compare with. */
+export const todayIsoDate = (now: Date = new Date()) => now.toISOString().slice(0, 10);

@@ -51,3 +51,14 @@ export const optionalUuid = z.preprocess(blankToNull, z.uuid("Choose one from th
 
 /** "2026-01-31" → a Date at UTC midnight, for @db.Date columns. */
 export const toDateOnly = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00.000Z`) : value);
+
+/**
+ * Optional moment in time as an ISO string. Forms convert their datetime-local value (the
+ * person's own clock) to ISO before sending, so the server never guesses a time zone.
+ */
+export const optionalDateTime = z.preprocess(
+  blankToNull,
+  z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), "Use a date and time like 2026-01-31 14:30").nullable(),
+).optional();
+
+export const toDateTime = (value: string | null | undefined) => (value ? new Date(value) : value);

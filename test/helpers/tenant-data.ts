@@ -3,7 +3,7 @@
 // table that org B has no rows in, so a new table cannot slip past it untested.
 import { newToken, sha256Hex } from "@/lib/tokens";
 import { startSession } from "@/server/db/system";
-import { type TestOrg, addMember, callerAs, createOrgWithOwner } from "./fixtures";
+import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "./fixtures";
 
 export interface TenantWorld {
   a: TestOrg;
@@ -26,7 +26,27 @@ async function populate(org: TestOrg) {
   const deal = await api.opportunities.create({ pipelineId: pipeline!.id, name: "Pilot", value: "5000", companyId: company.id, contactId: contact.id });
   const stageId = pipeline!.stages[1]!.id;
   await api.opportunities.move({ id: deal.id, stageId });
-  return { companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, dealId: deal.id };
+  const lead = await api.leads.create({ companyName: `${org.slug} Prospect Ltd`, contactId: contact.id, source: "referral", tags: ["Priority"] });
+  const call = await api.interactions.log({ leadId: lead.id, type: "call", subject: "Intro call", content: "Great conversation, they love the product" });
+  const task = await api.tasks.create({ title: "Send pricing", leadId: lead.id, dueDate: "2026-01-15" });
+  const subtask = await api.tasks.create({ title: "Draft the email", parentTaskId: task.id });
+  await api.leads.saveScoringWeights({ industry: 10, size: 10, revenue: 10, yearsInBusiness: 10, rating: 10, interactions: 20, recency: 15, replies: 15, targetIndustries: ["Logistics"] });
+  const converted = await api.leads.create({ companyName: `${org.slug} Converted Co`, status: "qualified" });
+  const won = await api.leads.convert({ id: converted.id, pipelineId: pipeline!.id, name: "From a lead", value: "1200" });
+  await addLeadEnrichment(org, lead.id);
+  return {
+    companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, dealId: deal.id,
+    leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
+  };
+}
+
+/** No procedure writes enrichment yet (it arrives with import), so the rows go in as the owner. */
+async function addLeadEnrichment(org: TestOrg, leadId: string) {
+  await ownerPool().query(
+    "INSERT INTO lead_enrichments (organization_id, lead_id, source, data) SELECT organization_id, id, 'website', '{\"employees\": 40}' FROM leads WHERE id = $1",
+    [leadId],
+  );
+  return org;
 }
 
 export async function buildTenantWorld(): Promise<TenantWorld> {
@@ -44,13 +64,23 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
   return {
     a,
     b,
-    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id },
+    bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id,
+      "leads.id": bData.leadId, leadId: bData.leadId, "interactions.id": bData.interactionId, "tasks.id": bData.taskId, parentTaskId: bData.taskId,
+      opportunityId: bData.dealId, assignedTo: b.owner.id,
+    },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },
       "companies.create": { name: "Owned by a stranger" },
       "contacts.update": { values: { firstName: "Taken" } },
       "contacts.create": { firstName: "Owned by a stranger" },
       "opportunities.create": { name: "Poached deal" },
+      "leads.create": { companyName: "Stranger's company" },
+      "leads.update": { values: { companyName: "Taken over" } },
+      "leads.convert": { name: "Poached conversion" },
+      "interactions.log": { type: "call" },
+      "tasks.create": { title: "Stranger's task" },
+      "tasks.update": { values: { title: "Taken over" } },
+      "tasks.setStatus": { status: "completed" },
     },
   };
 }

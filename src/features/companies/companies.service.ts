@@ -3,12 +3,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordTimelineEvent, deleteTimeline, listTimeline } from "@/features/timeline/timeline.service";
 import { toDateOnly } from "@/lib/form-fields";
 import { toPage } from "@/lib/pagination";
+import { rescoreCompanyLead } from "@/features/leads/lead-scoring.service";
 import { assertActiveMember } from "@/features/members/member-check";
 import { notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import type { companyFieldsSchema, listCompaniesSchema } from "./companies.schema";
 
 type CompanyFields = z.output<typeof companyFieldsSchema>;
+
+const SCORED_FIELDS = new Set(["industry", "employeeCount", "annualRevenue", "yearsInBusiness", "googleRating", "googleReviewsCount"]);
 
 /** The domain duplicates are matched on: the website's host, else the email's, without www. */
 export function companyDomain(website?: string | null, email?: string | null): string | null {
@@ -147,6 +150,8 @@ export async function updateCompany(scope: OrgScope, id: string, values: Company
       metadata: { fields: changed },
     });
   }
+  // Industry, size, revenue, age and rating feed the company's lead score.
+  if (changed.some((k) => SCORED_FIELDS.has(k))) await rescoreCompanyLead(scope, id);
   return company;
 }
 

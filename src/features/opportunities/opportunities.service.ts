@@ -18,7 +18,8 @@ async function assertLinked(scope: OrgScope, input: { companyId?: string | null;
   }
 }
 
-export async function createOpportunity(scope: OrgScope, input: z.output<typeof createOpportunitySchema>) {
+/** `from.leadId`: the lead this deal was converted from (set only by lead conversion). */
+export async function createOpportunity(scope: OrgScope, input: z.output<typeof createOpportunitySchema>, from: { leadId?: string } = {}) {
   const pipeline = await scope.tx.pipeline.findUnique({
     where: { organizationId_id: { organizationId: scope.orgId, id: input.pipelineId } },
     select: { id: true, stages: { orderBy: { position: "asc" }, select: { id: true, probability: true, isWon: true, isLost: true } } },
@@ -35,7 +36,7 @@ export async function createOpportunity(scope: OrgScope, input: z.output<typeof 
       organizationId: scope.orgId, pipelineId: pipeline.id, currentStageId: stage.id, name: input.name, value: input.value,
       currency: input.currency, probability: stage.probability, status, expectedCloseDate: toDateOnly(input.expectedCloseDate),
       actualCloseDate: status === "open" ? null : today(), companyId: input.companyId ?? null, contactId: input.contactId ?? null,
-      ownerId: input.ownerId ?? scope.userId, createdBy: scope.userId,
+      ownerId: input.ownerId ?? scope.userId, createdBy: scope.userId, leadId: from.leadId ?? null,
     },
     select: { id: true, name: true },
   });

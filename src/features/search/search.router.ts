@@ -3,7 +3,9 @@ import { globalSearchSchema, type SearchKind } from "./search.schema";
 import { globalSearch } from "./search.service";
 
 // Each kind is searched only when the member's role may read it.
-const KIND_PERMISSION: Record<SearchKind, string> = { company: "companies:read", contact: "contacts:read" };
+const KIND_PERMISSION: Record<SearchKind, string> = {
+  lead: "leads:read", company: "companies:read", contact: "contacts:read", opportunity: "opportunities:read",
+};
 
 export const searchRouter = router({
   global: orgProcedure.input(globalSearchSchema).query(({ ctx, input }) => {

@@ -5,5 +5,5 @@ export const globalSearchSchema = z.object({
   limit: z.number().int().min(1).max(10).default(5),
 });
 
-export const SEARCH_KINDS = ["company", "contact"] as const;
+export const SEARCH_KINDS = ["lead", "company", "contact", "opportunity"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

@@ -40,5 +40,30 @@ export async function globalSearch(scope: OrgScope, input: z.output<typeof globa
       LIMIT ${input.limit}`;
     hits.push(...rows.map((r) => ({ ...r, kind: "contact" as const })));
   }
+  if (kinds.includes("lead")) {
+    // A lead is found by its company's name or domain, or its contact's name.
+    const rows = await scope.tx.$queryRaw<{ id: string; title: string; subtitle: string | null; score: number }[]>`
+      SELECT l.id, c.name AS title,
+             concat_ws(' · ', 'Score ' || l.lead_score, initcap(replace(l.status::text, '_', ' ')), ct.full_name) AS subtitle,
+             greatest(word_similarity(${q}, c.name), word_similarity(${q}, coalesce(ct.full_name, '')))::float8 AS score
+      FROM leads l
+      JOIN companies c ON c.organization_id = l.organization_id AND c.id = l.company_id
+      LEFT JOIN contacts ct ON ct.organization_id = l.organization_id AND ct.id = l.contact_id
+      WHERE ${q} <% c.name OR ${q} <% c.domain OR c.name ILIKE ${like} OR ${q} <% ct.full_name
+      ORDER BY (c.name ILIKE ${like}) DESC, score DESC, c.name
+      LIMIT ${input.limit}`;
+    hits.push(...rows.map((r) => ({ ...r, kind: "lead" as const })));
+  }
+  if (kinds.includes("opportunity")) {
+    const rows = await scope.tx.$queryRaw<{ id: string; title: string; subtitle: string | null; score: number }[]>`
+      SELECT o.id, o.name AS title, concat_ws(' · ', s.name, c.name) AS subtitle, word_similarity(${q}, o.name)::float8 AS score
+      FROM opportunities o
+      JOIN pipeline_stages s ON s.organization_id = o.organization_id AND s.id = o.current_stage_id
+      LEFT JOIN companies c ON c.organization_id = o.organization_id AND c.id = o.company_id
+      WHERE (${q} <% o.name OR o.name ILIKE ${like}) AND NOT o.is_archived
+      ORDER BY (o.name ILIKE ${like}) DESC, score DESC, o.name
+      LIMIT ${input.limit}`;
+    hits.push(...rows.map((r) => ({ ...r, kind: "opportunity" as const })));
+  }
   return hits;
 }

@@ -2,6 +2,8 @@ import { auditRouter } from "@/features/audit/audit.router";
 import { authRouter } from "@/features/auth/auth.router";
 import { companiesRouter } from "@/features/companies/companies.router";
 import { contactsRouter } from "@/features/contacts/contacts.router";
+import { interactionsRouter } from "@/features/interactions/interactions.router";
+import { leadsRouter } from "@/features/leads/leads.router";
 import { membersRouter } from "@/features/members/members.router";
 import { opportunitiesRouter } from "@/features/opportunities/opportunities.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
@@ -9,6 +11,7 @@ import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
 import { searchRouter } from "@/features/search/search.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
+import { tasksRouter } from "@/features/tasks/tasks.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -23,6 +26,9 @@ export const appRouter = router({
   savedViews: savedViewsRouter,
   pipelines: pipelinesRouter,
   opportunities: opportunitiesRouter,
+  leads: leadsRouter,
+  interactions: interactionsRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

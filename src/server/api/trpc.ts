@@ -21,6 +21,8 @@ export interface Context {
 
 export interface Meta {
   permission?: RequiredPermission;
+  /** Further permissions the procedure also needs (e.g. converting a lead writes a deal). */
+  alsoRequires?: RequiredPermission[];
   /** Set by orgProcedure, so tests can find every organization-scoped procedure. */
   scope?: "org";
 }
@@ -87,10 +89,12 @@ export const userProcedure = authedProcedure.use(async ({ ctx, next }) => {
 export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
   const membership: ResolvedMembership | null = ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null;
   if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
-  if (meta?.permission && !hasPermission(membership.permissions, meta.permission)) {
+  const required = [...(meta?.permission ? [meta.permission] : []), ...(meta?.alsoRequires ?? [])];
+  const missing = required.find((p) => !hasPermission(membership.permissions, p));
+  if (missing) {
     throw new TRPCError({
       code: "FORBIDDEN",
-      message: `Your role (${membership.role.name}) cannot ${meta.permission.action} ${meta.permission.resource.replace("_", " ")}`,
+      message: `Your role (${membership.role.name}) cannot ${missing.action} ${missing.resource.replace("_", " ")}`,
     });
   }
   const actor = { orgId: membership.organization.id, userId: ctx.session.user.id, meta: ctx.meta };

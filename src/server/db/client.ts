@@ -17,6 +17,11 @@ export type Db = PrismaClient;
 export const transactionSettings = new AsyncLocalStorage<{ sql: string; applied: boolean }>();
 
 class SettingsAwareClient extends pg.Client {
+  // Prisma's query interpreter issues a transaction's relation queries concurrently; pg
+  // deprecates queueing a query on a busy client (pg 9 will refuse), so promise-style
+  // queries wait for the previous one here instead.
+  private tail: Promise<unknown> = Promise.resolve();
+
   // pg's query() has many overloads; this only rewrites the adapter's plain "BEGIN".
   override query(...args: unknown[]): never {
     const [config] = args;
@@ -27,7 +32,13 @@ class SettingsAwareClient extends pg.Client {
         args[0] = { ...(config as object), text: `BEGIN; ${pending.sql}` };
       }
     }
-    return (super.query as (...a: unknown[]) => never)(...args);
+    const run = () => (super.query as (...a: unknown[]) => Promise<unknown>)(...args);
+    // Callback-style calls (pg-pool's own) and submittables (cursors) go straight through.
+    const passThrough = typeof args[args.length - 1] === "function" || (config && typeof config === "object" && "submit" in config);
+    if (passThrough) return run() as never;
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result as never;
   }
 }
 

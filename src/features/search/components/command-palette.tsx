@@ -6,8 +6,8 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { api } from "@/trpc/react";
 import type { SearchKind } from "../search.schema";
 
-const KIND_LABEL: Record<SearchKind, string> = { company: "Company", contact: "Contact" };
-const KIND_PATH: Record<SearchKind, string> = { company: "companies", contact: "contacts" };
+const KIND_LABEL: Record<SearchKind, string> = { lead: "Lead", company: "Company", contact: "Contact", opportunity: "Deal" };
+const KIND_PATH: Record<SearchKind, string> = { lead: "leads", company: "companies", contact: "contacts", opportunity: "deals" };
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -84,7 +84,7 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
           <input ref={input} value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onKeyDown}
             role="combobox" aria-expanded={hits.length > 0} aria-controls={listId} aria-autocomplete="list"
             aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
-            placeholder="Search companies and contacts" className="w-full border-0 p-1 text-base outline-none focus:ring-0" autoComplete="off" />
+            placeholder="Search leads, companies, contacts and deals" className="w-full border-0 p-1 text-base outline-none focus:ring-0" autoComplete="off" />
         </div>
         <ul id={listId} role="listbox" aria-label="Results" className="max-h-80 overflow-y-auto p-1">
           {hits.map((hit, i) => (
