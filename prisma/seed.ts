@@ -10,7 +10,9 @@ import { createAccountWithOrganization, findMembership, organizationSlugExists, 
 import { withOrg } from "../src/server/db/tenant";
 import { demoCompanies } from "./seed/companies";
 import { demoContacts } from "./seed/contacts";
+import { backdateInteractions, seedLeads } from "./seed/leads";
 import { RENEWALS_PIPELINE, backdateDeals, seedDeals } from "./seed/opportunities";
+import { rescoreLeads } from "../src/features/leads/lead-scoring.service";
 
 export const DEMO = {
   organizationName: "Demo",
@@ -27,7 +29,9 @@ const TEAM = [
   { firstName: "Vera", lastName: "Viewer", email: "viewer@demo.parley.test", role: "Viewer", jobTitle: "Finance Analyst" },
 ];
 
-const DEMO_COMPANIES = 300;
+const DEMO_COMPANIES = 1200;
+// The first customers are accounts already won; the rest are prospects with a lead each.
+const DEMO_CUSTOMERS = 120;
 
 export async function seedDemo(): Promise<{ created: boolean }> {
   if (await organizationSlugExists(DEMO.slug)) return { created: false };
@@ -76,7 +80,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   const pipelines = await withOrg({ orgId, userId: ownerId }, (tx) =>
     tx.pipeline.findMany({ orderBy: { position: "asc" }, select: { id: true, stages: { orderBy: { position: "asc" }, select: { id: true, isWon: true, isLost: true } } } }),
   );
-  const customers = companies.slice(0, 120);
+  const customers = companies.slice(0, DEMO_CUSTOMERS);
   for (const [index, pipeline] of pipelines.entries()) {
     for (let batch = 0; batch < (index === 0 ? 4 : 1); batch++) {
       await withOrg({ orgId, userId: ownerId }, async (tx) => {
@@ -86,5 +90,12 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     }
   }
   await withOrg({ orgId, userId: ownerId }, (tx) => backdateDeals(createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest })));
+  const prospects = companies.slice(DEMO_CUSTOMERS).map((company, index) => ({ company, index }));
+  await inBatches(prospects, (scope, { company, index }) => seedLeads(scope, company, sellers, index));
+  await withOrg({ orgId, userId: ownerId }, async (tx) => {
+    const scope = createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest });
+    await backdateInteractions(scope);
+    await rescoreLeads(scope);
+  });
   return { created: true };
 }

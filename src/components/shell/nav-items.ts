@@ -13,11 +13,11 @@ export interface NavItem {
 
 export const WORK_NAV: NavItem[] = [
   { href: "", label: "Home" },
-  { href: "leads", label: "Leads", resource: "leads", description: "Work leads with scores that explain themselves, log calls and convert them to deals.", upcoming: true },
+  { href: "leads", label: "Leads", resource: "leads", description: "Work leads with scores that explain themselves, log calls and convert them to deals." },
   { href: "companies", label: "Companies", resource: "companies", description: "Every account you sell to, with contacts, contract dates and history." },
   { href: "contacts", label: "Contacts", resource: "contacts", description: "The people at your customers, vendors and partners." },
   { href: "pipeline", label: "Pipeline", resource: "opportunities", description: "A board per pipeline: drag deals across stages and watch the forecast move." },
-  { href: "tasks", label: "Tasks", resource: "tasks", description: "Follow-ups on any record, with your overdue work first.", upcoming: true },
+  { href: "tasks", label: "Tasks", resource: "tasks", description: "Follow-ups on any record, with your overdue work first." },
   { href: "proposals", label: "Proposals", resource: "proposals", description: "Price from your catalog, send, and see when it's viewed and accepted.", upcoming: true },
   { href: "contracts", label: "Contracts", resource: "contracts", description: "Signatures, payment schedules and renewals.", upcoming: true },
   { href: "dashboards", label: "Dashboards", resource: "dashboards", description: "Charts, alerts and scheduled reports over your data.", upcoming: true },

@@ -1,5 +1,6 @@
 "use client";
 
+import type { VIEW_RESOURCES } from "../saved-views.schema";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -13,7 +14,7 @@ interface View {
 
 /** The member's saved views of a list, and a way to save the current filters as one. */
 export function SavedViewsBar({ resource, basePath, current, views }: {
-  resource: "companies" | "contacts";
+  resource: (typeof VIEW_RESOURCES)[number];
   basePath: string;
   current: Record<string, string>;
   views: View[];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteCompanyButton } from "@/features/companies/components/delete-company-button";
+import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
 import { formatDate } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
@@ -76,6 +77,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ orgSlu
               </ul>
             )}
           </section>
+          <RecordWork orgSlug={orgSlug} links={{ companyId: c.id }} permissions={org.permissions} />
         </div>
         <section aria-labelledby="activity" className="card p-5">
           <h2 id="activity" className="mb-3 font-semibold">Activity</h2>

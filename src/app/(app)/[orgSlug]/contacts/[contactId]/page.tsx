@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteContactButton } from "@/features/contacts/components/delete-contact-button";
+import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
 import { isUuid } from "@/lib/ids";
 import { humanize } from "@/lib/labels";
@@ -28,7 +29,8 @@ export default async function ContactPage({ params }: { params: Promise<{ orgSlu
         </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="details" className="card p-5 lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
+        <section aria-labelledby="details" className="card p-5">
           <h2 id="details" className="mb-4 font-semibold">Details</h2>
           <dl className="grid gap-4 sm:grid-cols-2">
             <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Email</dt><dd className="break-words text-sm">{c.email ? <a className="text-brand-700 hover:underline" href={`mailto:${c.email}`}>{c.email}</a> : "—"}</dd></div>
@@ -52,6 +54,8 @@ export default async function ContactPage({ params }: { params: Promise<{ orgSlu
             </div>
           </dl>
         </section>
+        <RecordWork orgSlug={orgSlug} links={{ contactId: c.id }} permissions={org.permissions} />
+        </div>
         <section aria-labelledby="activity" className="card p-5">
           <h2 id="activity" className="mb-3 font-semibold">Activity</h2>
           <Timeline events={c.timeline} />

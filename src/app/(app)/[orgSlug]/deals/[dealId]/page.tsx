@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MoveDealForm } from "@/features/opportunities/components/move-deal-form";
+import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -63,6 +64,7 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
               ))}
             </ol>
           </section>
+          <RecordWork orgSlug={orgSlug} links={{ opportunityId: deal.id }} permissions={org.permissions} />
         </div>
         <section aria-labelledby="activity" className="card p-5">
           <h2 id="activity" className="mb-3 font-semibold">Activity</h2>
