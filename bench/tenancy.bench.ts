@@ -4,33 +4,18 @@
 //   tuned Prisma as the owner (Parley's client settings; no RLS, no transaction)
 //   raw pg as the owner (the same SQL, the floor)
 // on the same data: one measured organization among 100 others. Prints ratios; asserts nothing.
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../src/server/auth/password";
 import { closeClient, createClient, createPlainClient, disconnectAll } from "../src/server/db/client";
-import { startEmbeddedPostgres } from "../src/server/db/embedded";
-import { migrate } from "../src/server/db/migrate";
 import { createAccountWithOrganization, seedMember } from "../src/server/db/system";
 import { withOrg } from "../src/server/db/tenant";
-import { DATA_DIR, localSecrets } from "../scripts/runtime-env";
+import { measureInterleaved, openBenchDatabase, printStats } from "./harness";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 
-process.env.PARLEY_DB_ROLE_PASSWORD ||= (await localSecrets()).rolePassword;
-const embedded = process.env.DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "bench-pg"), port: 54331, password: "parley-bench" });
-const adminUrl = embedded ? embedded.url("postgres") : process.env.DATABASE_URL!;
-const database = `parley_bench_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${database}`);
-const url = new URL(adminUrl);
-url.pathname = `/${database}`;
-process.env.DATABASE_URL = url.toString();
-await migrate(process.env.DATABASE_URL, { rolePassword: process.env.PARLEY_DB_ROLE_PASSWORD });
+const db = await openBenchDatabase();
+const url = new URL(db.url);
 
 // ---------------------------------------------------------------- data
 console.log("Seeding 101 organizations…");
@@ -116,33 +101,11 @@ const variants: [string, () => Promise<unknown>][] = [
 ];
 
 // ---------------------------------------------------------------- measure
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const results = new Map<string, { mean: number; p50: number; p95: number }>();
-for (const [, fn] of variants) for (let i = 0; i < WARMUP; i++) await fn();
 // Interleave the variants in rounds so drift on a busy machine hits all three alike.
-const samples = new Map(variants.map(([name]) => [name, [] as number[]]));
-const ROUND = 100;
-for (let done = 0; done < ITERATIONS; done += ROUND) {
-  for (const [name, fn] of variants) {
-    const times = samples.get(name)!;
-    for (let i = 0; i < ROUND && done + i < ITERATIONS; i++) {
-      const start = process.hrtime.bigint();
-      await fn();
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
-}
-for (const [name, times] of samples) {
-  const sorted = [...times].sort((a, b) => a - b);
-  results.set(name, { mean: times.reduce((a, b) => a + b, 0) / times.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
-}
+const results = await measureInterleaved(variants, { iterations: ITERATIONS, warmup: WARMUP, round: 100 });
 
 console.log(`\nTenancy benchmark: ${ITERATIONS} units of work (5 reads + 1 write) each, after ${WARMUP} warm-up, 1 org of 101\n`);
-console.log("variant".padEnd(34), "mean ms".padStart(9), "p50 ms".padStart(9), "p95 ms".padStart(9));
-for (const [name, r] of results) console.log(name.padEnd(34), r.mean.toFixed(3).padStart(9), r.p50.toFixed(3).padStart(9), r.p95.toFixed(3).padStart(9));
+printStats(results);
 const ratio = (a: string, b: string) =>
   `${(results.get(a)!.mean / results.get(b)!.mean).toFixed(2)}x mean, ${(results.get(a)!.p50 / results.get(b)!.p50).toFixed(2)}x p50`;
 const [WITH_ORG, PLAIN, TUNED, RAW] = ["withOrg (app role, RLS)", "plain Prisma (no RLS)", "tuned Prisma (no RLS)", "raw pg (no RLS)"] as const;
@@ -152,7 +115,4 @@ console.log(`withOrg / raw pg:        ${ratio(WITH_ORG, RAW)}`);
 console.log(`plain Prisma / raw pg:   ${ratio(PLAIN, RAW)}`);
 
 await Promise.all([plainPrisma.$disconnect(), closeClient(tunedPrisma), disconnectAll(), rawPool.end(), owner.end()]);
-if (process.env.BENCH_KEEP) console.log(`kept database ${database}`);
-else await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
-await admin.end();
-await embedded?.stop();
+await db.close();

@@ -1,6 +1,10 @@
 // Two organizations with data in every tenant table, for the isolation suite. When a
 // migration adds a tenant table, add rows for it here: the suite fails naming any tenant
 // table that org B has no rows in, so a new table cannot slip past it untested.
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { stagedPath } from "@/features/imports/import-files";
 import { newToken, sha256Hex } from "@/lib/tokens";
 import { startSession } from "@/server/db/system";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "./fixtures";
@@ -34,10 +38,23 @@ async function populate(org: TestOrg) {
   const converted = await api.leads.create({ companyName: `${org.slug} Converted Co`, status: "qualified" });
   const won = await api.leads.convert({ id: converted.id, pipelineId: pipeline!.id, name: "From a lead", value: "1200" });
   await addLeadEnrichment(org, lead.id);
+  const importId = await importSmallFile(api);
   return {
-    companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, dealId: deal.id,
+    importId,
+    companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, targetStageId: pipeline!.stages[2]!.id, dealId: deal.id,
     leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
   };
+}
+
+/** An import with one created lead and one rejected row (imports, import_records, import_rejects). */
+async function importSmallFile(api: ReturnType<typeof callerAs>) {
+  const token = randomBytes(16).toString("hex");
+  await mkdir(path.dirname(stagedPath(token)), { recursive: true });
+  await writeFile(stagedPath(token), "Company,Email\nImported Co,hello@imported.example\n,not-an-email\n");
+  const { id } = await api.imports.create({ resource: "leads", fileName: "tiny.csv", uploadToken: token });
+  await api.imports.start({ id, mapping: { companyName: "Company", contactEmail: "Email" } });
+  for (let i = 0; i < 200 && (await api.imports.get({ id })).status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
+  return id;
 }
 
 /** No procedure writes enrichment yet (it arrives with import), so the rows go in as the owner. */
@@ -66,7 +83,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
     b,
     bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id,
       "leads.id": bData.leadId, leadId: bData.leadId, "interactions.id": bData.interactionId, "tasks.id": bData.taskId, parentTaskId: bData.taskId,
-      opportunityId: bData.dealId, assignedTo: b.owner.id,
+      opportunityId: bData.dealId, assignedTo: b.owner.id, "imports.id": bData.importId, targetStageId: bData.targetStageId,
     },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },
@@ -81,6 +98,11 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       "tasks.create": { title: "Stranger's task" },
       "tasks.update": { values: { title: "Taken over" } },
       "tasks.setStatus": { status: "completed" },
+      "imports.start": { mapping: { companyName: "Company" } },
+      "pipelines.update": { values: { name: "Taken over" } },
+      "pipelines.addStage": { values: { name: "Stranger's stage", probability: 10 } },
+      "pipelines.updateStage": { values: { name: "Taken over", probability: 90 } },
+      "pipelines.reorderStages": { stageIds: [bData.targetStageId, bData.stageId] },
     },
   };
 }

@@ -17,6 +17,7 @@ export const WORK_NAV: NavItem[] = [
   { href: "companies", label: "Companies", resource: "companies", description: "Every account you sell to, with contacts, contract dates and history." },
   { href: "contacts", label: "Contacts", resource: "contacts", description: "The people at your customers, vendors and partners." },
   { href: "pipeline", label: "Pipeline", resource: "opportunities", description: "A board per pipeline: drag deals across stages and watch the forecast move." },
+  { href: "sales", label: "Sales dashboard", resource: "dashboards", description: "Pipeline by stage, forecast, win rate, activity and the rep leaderboard." },
   { href: "tasks", label: "Tasks", resource: "tasks", description: "Follow-ups on any record, with your overdue work first." },
   { href: "proposals", label: "Proposals", resource: "proposals", description: "Price from your catalog, send, and see when it's viewed and accepted.", upcoming: true },
   { href: "contracts", label: "Contracts", resource: "contracts", description: "Signatures, payment schedules and renewals.", upcoming: true },

@@ -2,12 +2,14 @@ import { auditRouter } from "@/features/audit/audit.router";
 import { authRouter } from "@/features/auth/auth.router";
 import { companiesRouter } from "@/features/companies/companies.router";
 import { contactsRouter } from "@/features/contacts/contacts.router";
+import { importsRouter } from "@/features/imports/imports.router";
 import { interactionsRouter } from "@/features/interactions/interactions.router";
 import { leadsRouter } from "@/features/leads/leads.router";
 import { membersRouter } from "@/features/members/members.router";
 import { opportunitiesRouter } from "@/features/opportunities/opportunities.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
 import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
+import { salesDashboardRouter } from "@/features/sales-dashboard/sales-dashboard.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
 import { searchRouter } from "@/features/search/search.router";
 import { sessionsRouter } from "@/features/sessions/sessions.router";
@@ -29,6 +31,8 @@ export const appRouter = router({
   leads: leadsRouter,
   interactions: interactionsRouter,
   tasks: tasksRouter,
+  imports: importsRouter,
+  salesDashboard: salesDashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

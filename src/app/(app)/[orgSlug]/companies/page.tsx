@@ -49,6 +49,7 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
         actions={
           <div className="flex gap-2">
             <a href={exportHref} className="btn-secondary">Export CSV</a>
+            {canWrite ? <Link href={`/${orgSlug}/imports?resource=companies`} className="btn-secondary">Import CSV</Link> : null}
             {canWrite ? <Link href={`/${orgSlug}/companies/new`} className="btn-primary">New company</Link> : null}
           </div>
         } />

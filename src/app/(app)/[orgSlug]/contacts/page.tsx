@@ -26,7 +26,12 @@ export default async function ContactsPage({ params, searchParams }: { params: P
   return (
     <div>
       <PageHeader title="Contacts" description={`${page.total} ${page.total === 1 ? "person" : "people"}${filtered ? " match these filters" : ""}`}
-        actions={canWrite ? <Link href={`/${orgSlug}/contacts/new`} className="btn-primary">New contact</Link> : undefined} />
+        actions={canWrite ? (
+          <div className="flex gap-2">
+            <Link href={`/${orgSlug}/imports?resource=contacts`} className="btn-secondary">Import CSV</Link>
+            <Link href={`/${orgSlug}/contacts/new`} className="btn-primary">New contact</Link>
+          </div>
+        ) : undefined} />
       <SavedViewsBar resource="contacts" basePath={`/${orgSlug}/contacts`} current={raw} views={views} />
       <form role="search" aria-label="Filter contacts" className="card mb-4 flex flex-wrap items-end gap-3 p-4" action={`/${orgSlug}/contacts`}>
         <div className="min-w-[12rem] flex-1">

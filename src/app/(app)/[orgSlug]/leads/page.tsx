@@ -55,6 +55,7 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
         actions={
           <div className="flex gap-2">
             <Link href={`/${orgSlug}/leads/scoring`} className="btn-secondary">Scoring</Link>
+            {canWrite ? <Link href={`/${orgSlug}/imports?resource=leads`} className="btn-secondary">Import CSV</Link> : null}
             {canWrite ? <Link href={`/${orgSlug}/leads/new`} className="btn-primary">New lead</Link> : null}
           </div>
         } />

@@ -1,0 +1,297 @@
+// One batch of an import, set-based: look up every possible duplicate in one query, then
+// insert companies, contacts, links, leads, tags, timeline events and the undo log with one
+// statement each (ids are minted here so rows can point at each other without round trips).
+// Duplicates follow the import's strategy: skip them, update them, or create anyway.
+import { companyDomain } from "@/features/companies/companies.service";
+import { rescoreLeads } from "@/features/leads/lead-scoring.service";
+import { uuidv7 } from "@/lib/ids";
+import type { OrgScope } from "@/server/api/scope";
+import type { ImportResource, ImportRow } from "./import-fields";
+
+export interface BatchRow { rowNumber: number; raw: Record<string, string>; values: ImportRow }
+export interface BatchImport { id: string; resource: ImportResource; duplicateStrategy: "skip" | "update" | "create"; fileName: string }
+export interface Reject { rowNumber: number; reason: string; raw: Record<string, string> }
+export interface BatchOutcome { created: number; updated: number; skipped: number; rejects: Reject[] }
+
+interface CompanyMatch { id: string; name: string; domain: string | null; email: string | null; phone: string | null; lead_id: string | null }
+
+const lower = (s: string | null | undefined) => s?.toLowerCase() ?? null;
+const splitTags = (tags: string | null | undefined) => [...new Set((tags ?? "").split(/[;,|]/).map((t) => t.trim()).filter(Boolean).map((t) => t.slice(0, 50)))];
+
+/** Company keys in the order duplicates are matched: email, phone, domain, then name. */
+function companyKeys(v: ImportRow) {
+  return { email: lower(v.companyEmail), phone: v.companyPhone ?? null, domain: companyDomain(v.website, v.companyEmail), name: lower(v.companyName) };
+}
+
+class CompanyIndex {
+  private maps = { email: new Map<string, CompanyMatch>(), phone: new Map<string, CompanyMatch>(), domain: new Map<string, CompanyMatch>(), name: new Map<string, CompanyMatch>() };
+  add(c: CompanyMatch) {
+    if (c.email) this.maps.email.set(c.email.toLowerCase(), c);
+    if (c.phone) this.maps.phone.set(c.phone, c);
+    if (c.domain) this.maps.domain.set(c.domain, c);
+    this.maps.name.set(c.name.toLowerCase(), c);
+  }
+  find(k: ReturnType<typeof companyKeys>): CompanyMatch | undefined {
+    return (k.email && this.maps.email.get(k.email)) || (k.phone && this.maps.phone.get(k.phone)) || (k.domain && this.maps.domain.get(k.domain)) || (k.name && this.maps.name.get(k.name)) || undefined;
+  }
+  /** Unique columns a new company would collide on (email and phone are unique per org). */
+  collision(k: ReturnType<typeof companyKeys>, self?: string): string | null {
+    const byEmail = k.email && this.maps.email.get(k.email);
+    if (byEmail && byEmail.id !== self) return `Email ${k.email} already belongs to ${byEmail.name}`;
+    const byPhone = k.phone && this.maps.phone.get(k.phone);
+    return byPhone && byPhone.id !== self ? `Phone ${k.phone} already belongs to ${byPhone.name}` : null;
+  }
+}
+
+async function loadCompanies(scope: OrgScope, rows: BatchRow[]): Promise<CompanyIndex> {
+  const keys = rows.map((r) => companyKeys(r.values));
+  const pick = (f: keyof ReturnType<typeof companyKeys>) => [...new Set(keys.map((k) => k[f]).filter((x): x is string => !!x))];
+  const found = await scope.tx.$queryRaw<CompanyMatch[]>`
+    SELECT c.id, c.name, c.domain, c.email, c.phone, l.id AS lead_id
+    FROM companies c LEFT JOIN leads l ON l.organization_id = c.organization_id AND l.company_id = c.id
+    WHERE lower(c.name) = ANY(${pick("name")}::text[]) OR c.domain = ANY(${pick("domain")}::text[])
+       OR c.email = ANY(${pick("email")}::text[]) OR c.phone = ANY(${pick("phone")}::text[])`;
+  const index = new CompanyIndex();
+  for (const c of found) index.add(c);
+  return index;
+}
+
+async function memberIdsByEmail(scope: OrgScope, rows: BatchRow[]): Promise<Map<string, string>> {
+  const emails = [...new Set(rows.map((r) => r.values.assignedTo).filter((e): e is string => !!e))];
+  if (!emails.length) return new Map();
+  const found = await scope.tx.$queryRaw<{ id: string; email: string }[]>`
+    SELECT u.id, lower(u.email) AS email FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.status = 'active' AND lower(u.email) = ANY(${emails}::text[])`;
+  return new Map(found.map((u) => [u.email, u.id]));
+}
+
+/** Rows to insert, column by column (unnest wants one array per column). */
+class Columns<K extends string> {
+  readonly cols = {} as Record<K, unknown[]>;
+  constructor(private names: readonly K[]) { for (const n of names) this.cols[n] = []; }
+  push(row: Record<K, unknown>) { for (const n of this.names) this.cols[n].push(row[n] ?? null); }
+  get size() { return (this.cols[this.names[0]!] as unknown[]).length; }
+}
+
+const COMPANY_COLS = ["id", "name", "website", "domain", "email", "phone", "industry", "employee_count", "annual_revenue", "city", "state", "country", "external_id", "lifecycle", "tier"] as const;
+const CONTACT_COLS = ["id", "first_name", "last_name", "full_name", "email", "phone", "title", "type"] as const;
+const LEAD_COLS = ["id", "company_id", "contact_id", "source", "nurture_status", "assigned_to", "note"] as const;
+
+/** Only the non-empty fields a row brings, as column values for a company update. */
+function companyChanges(v: ImportRow): Record<string, unknown> {
+  const all: Record<string, unknown> = {
+    website: v.website, email: v.companyEmail, phone: v.companyPhone, industry: v.industry, employeeCount: v.employeeCount,
+    annualRevenue: v.annualRevenue, city: v.city, state: v.state, country: v.country, externalId: v.externalId, lifecycle: v.lifecycle, tier: v.tier,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, x]) => x !== null && x !== undefined));
+}
+
+export async function importBatch(scope: OrgScope, imp: BatchImport, rows: BatchRow[]): Promise<BatchOutcome> {
+  const out: BatchOutcome = { created: 0, updated: 0, skipped: 0, rejects: [] };
+  const reject = (r: BatchRow, reason: string) => out.rejects.push({ rowNumber: r.rowNumber, reason, raw: r.raw });
+  const companies = new Columns(COMPANY_COLS);
+  const contacts = new Columns(CONTACT_COLS);
+  const links: { company_id: string; contact_id: string }[] = [];
+  const leads = new Columns(LEAD_COLS);
+  const leadTags: { leadId: string; names: string[] }[] = [];
+  const records: { type: string; id: string; action: string; previous: unknown }[] = [];
+  const touchedLeads: string[] = [];
+  const index = imp.resource === "contacts" ? null : await loadCompanies(scope, rows);
+  const members = await memberIdsByEmail(scope, rows);
+  const seenEmails = new Set<string>();
+
+  const newContact = (v: ImportRow, companyId: string | null) => {
+    if (!v.contactFirstName && !v.contactLastName && !v.contactEmail) return null;
+    const id = uuidv7();
+    const first = v.contactFirstName ?? v.contactLastName ?? v.contactEmail!.split("@")[0]!;
+    const last = v.contactFirstName ? (v.contactLastName ?? "") : "";
+    contacts.push({ id, first_name: first, last_name: last, full_name: `${first} ${last}`.trim(), email: v.contactEmail, phone: v.contactPhone, title: v.contactTitle, type: v.contactType ?? "client" });
+    records.push({ type: "contact", id, action: "created", previous: null });
+    if (companyId) links.push({ company_id: companyId, contact_id: id });
+    return id;
+  };
+  const newCompany = (v: ImportRow, k: ReturnType<typeof companyKeys>) => {
+    const id = uuidv7();
+    companies.push({
+      id, name: v.companyName!, website: v.website, domain: k.domain, email: k.email, phone: k.phone, industry: v.industry,
+      employee_count: v.employeeCount, annual_revenue: v.annualRevenue, city: v.city, state: v.state, country: v.country,
+      external_id: v.externalId, lifecycle: v.lifecycle ?? "prospect", tier: v.tier ?? "standard",
+    });
+    records.push({ type: "company", id, action: "created", previous: null });
+    index!.add({ id, name: v.companyName!, domain: k.domain, email: k.email, phone: k.phone, lead_id: null });
+    return id;
+  };
+  const newLead = (r: BatchRow, companyId: string, contactId: string | null, assignedTo: string | null) => {
+    const id = uuidv7();
+    leads.push({ id, company_id: companyId, contact_id: contactId, source: r.values.source ?? "import", nurture_status: r.values.nurtureStatus ?? "new", assigned_to: assignedTo ?? scope.userId, note: r.values.notes ?? `${imp.fileName}, row ${r.rowNumber}` });
+    records.push({ type: "lead", id, action: "created", previous: null });
+    leadTags.push({ leadId: id, names: splitTags(r.values.tags) });
+    touchedLeads.push(id);
+    return id;
+  };
+
+  for (const r of rows) {
+    const v = r.values;
+    const assignedTo = v.assignedTo ? members.get(v.assignedTo) : null;
+    if (v.assignedTo && !assignedTo) { reject(r, `Assigned to: no member with email ${v.assignedTo}`); continue; }
+
+    if (imp.resource === "contacts") {
+      // Contacts are matched by email, then phone, then name; their company by name or domain.
+      const emailKey = lower(v.contactEmail);
+      const seenInFile = emailKey ? seenEmails.has(emailKey) : false;
+      if (emailKey) seenEmails.add(emailKey);
+      const dupe = seenInFile ? null : await findContact(scope, v);
+      if (seenInFile && imp.duplicateStrategy !== "create") { out.skipped++; continue; }
+      let companyId: string | null = null;
+      if (v.companyName) {
+        companyId = await findCompanyId(scope, v.companyName);
+        if (!companyId) { reject(r, `Company: no company named or with the domain “${v.companyName}”`); continue; }
+      }
+      if (dupe && imp.duplicateStrategy === "skip") { out.skipped++; continue; }
+      if (dupe && imp.duplicateStrategy === "update") {
+        const changes = Object.fromEntries(Object.entries({ email: v.contactEmail, phone: v.contactPhone, title: v.contactTitle, type: v.contactType }).filter(([, x]) => x != null));
+        records.push({ type: "contact", id: dupe.id, action: "updated", previous: pickPrevious(dupe, Object.keys(changes)) });
+        await scope.tx.contact.update({ where: { organizationId_id: { organizationId: scope.orgId, id: dupe.id } }, data: changes });
+        if (companyId) await scope.tx.companyContact.createMany({ data: [{ organizationId: scope.orgId, companyId, contactId: dupe.id }], skipDuplicates: true });
+        out.updated++;
+        continue;
+      }
+      newContact(v, companyId);
+      out.created++;
+      continue;
+    }
+
+    const k = companyKeys(v);
+    const match = index!.find(k);
+    if (match && imp.duplicateStrategy === "skip") { out.skipped++; continue; }
+    if (match && imp.duplicateStrategy === "update") {
+      const changes = companyChanges(v);
+      const before = await scope.tx.company.findUnique({ where: { organizationId_id: { organizationId: scope.orgId, id: match.id } } });
+      if (before && Object.keys(changes).length) {
+        const taken = index!.collision(k, match.id);
+        if (taken) { reject(r, taken); continue; }
+        records.push({ type: "company", id: match.id, action: "updated", previous: pickPrevious(before, Object.keys(changes)) });
+        await scope.tx.company.update({ where: { organizationId_id: { organizationId: scope.orgId, id: match.id } }, data: { ...changes, domain: k.domain ?? before.domain } });
+      }
+      if (imp.resource === "leads") {
+        if (match.lead_id) {
+          const lead = await scope.tx.lead.findUnique({ where: { organizationId_id: { organizationId: scope.orgId, id: match.lead_id } }, select: { source: true, nurtureStatus: true, assignedTo: true } });
+          const leadChanges = Object.fromEntries(Object.entries({ source: v.source, nurtureStatus: v.nurtureStatus, assignedTo }).filter(([, x]) => x != null));
+          if (lead && Object.keys(leadChanges).length) {
+            records.push({ type: "lead", id: match.lead_id, action: "updated", previous: pickPrevious(lead, Object.keys(leadChanges)) });
+            await scope.tx.lead.update({ where: { organizationId_id: { organizationId: scope.orgId, id: match.lead_id } }, data: leadChanges });
+          }
+          touchedLeads.push(match.lead_id);
+        } else {
+          match.lead_id = newLead(r, match.id, newContact(v, match.id), assignedTo ?? null);
+        }
+      }
+      out.updated++;
+      continue;
+    }
+    const collision = index!.collision(k);
+    if (collision) { reject(r, collision); continue; }
+    const companyId = newCompany(v, k);
+    const contactId = imp.resource === "leads" ? newContact(v, companyId) : null;
+    if (imp.resource === "leads") newLead(r, companyId, contactId, assignedTo ?? null);
+    out.created++;
+  }
+
+  await insertAll(scope, imp, { companies, contacts, links, leads, leadTags, records });
+  if (touchedLeads.length) await rescoreLeads(scope, touchedLeads);
+  return out;
+}
+
+function pickPrevious(row: object, keys: string[]) {
+  const r = row as Record<string, unknown>;
+  return Object.fromEntries(keys.map((key) => [key, r[key] instanceof Object && "toFixed" in (r[key] as object) ? String(r[key]) : (r[key] ?? null)]));
+}
+
+async function findContact(scope: OrgScope, v: ImportRow) {
+  const select = { id: true, email: true, phone: true, title: true, type: true } as const;
+  if (v.contactEmail) {
+    const hit = await scope.tx.contact.findFirst({ where: { email: { equals: v.contactEmail, mode: "insensitive" } }, select });
+    if (hit) return hit;
+  }
+  if (v.contactPhone) {
+    const hit = await scope.tx.contact.findFirst({ where: { phone: v.contactPhone }, select });
+    if (hit) return hit;
+  }
+  const fullName = `${v.contactFirstName ?? ""} ${v.contactLastName ?? ""}`.trim();
+  return fullName ? scope.tx.contact.findFirst({ where: { fullName: { equals: fullName, mode: "insensitive" } }, select }) : null;
+}
+
+async function findCompanyId(scope: OrgScope, nameOrDomain: string): Promise<string | null> {
+  const hit = await scope.tx.company.findFirst({
+    where: { OR: [{ name: { equals: nameOrDomain, mode: "insensitive" } }, { domain: nameOrDomain.toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, "") }] },
+    select: { id: true },
+  });
+  return hit?.id ?? null;
+}
+
+async function insertAll(scope: OrgScope, imp: BatchImport, b: {
+  companies: Columns<(typeof COMPANY_COLS)[number]>; contacts: Columns<(typeof CONTACT_COLS)[number]>; links: { company_id: string; contact_id: string }[];
+  leads: Columns<(typeof LEAD_COLS)[number]>; leadTags: { leadId: string; names: string[] }[]; records: { type: string; id: string; action: string; previous: unknown }[];
+}) {
+  const org = scope.orgId;
+  const me = scope.userId;
+  if (b.companies.size) {
+    const c = b.companies.cols;
+    await scope.tx.$executeRaw`
+      INSERT INTO companies (id, organization_id, name, website, domain, email, phone, industry, employee_count, annual_revenue, city, state, country, external_id, lifecycle, tier, owner_id, created_by)
+      SELECT u.id, ${org}::uuid, u.name, u.website, u.domain, u.email, u.phone, u.industry, u.employee_count, u.annual_revenue::numeric, u.city, u.state, u.country, u.external_id,
+             u.lifecycle::company_lifecycle, u.tier::company_tier, ${me}::uuid, ${me}::uuid
+      FROM unnest(${c.id}::uuid[], ${c.name}::text[], ${c.website}::text[], ${c.domain}::text[], ${c.email}::text[], ${c.phone}::text[], ${c.industry}::text[],
+                  ${c.employee_count}::int[], ${c.annual_revenue}::text[], ${c.city}::text[], ${c.state}::text[], ${c.country}::text[], ${c.external_id}::text[],
+                  ${c.lifecycle}::text[], ${c.tier}::text[])
+        AS u(id, name, website, domain, email, phone, industry, employee_count, annual_revenue, city, state, country, external_id, lifecycle, tier)`;
+  }
+  if (b.contacts.size) {
+    const c = b.contacts.cols;
+    await scope.tx.$executeRaw`
+      INSERT INTO contacts (id, organization_id, first_name, last_name, full_name, email, phone, title, type, owner_id, created_by)
+      SELECT u.id, ${org}::uuid, u.first_name, u.last_name, u.full_name, u.email, u.phone, u.title, u.type::contact_type, ${me}::uuid, ${me}::uuid
+      FROM unnest(${c.id}::uuid[], ${c.first_name}::text[], ${c.last_name}::text[], ${c.full_name}::text[], ${c.email}::text[], ${c.phone}::text[], ${c.title}::text[], ${c.type}::text[])
+        AS u(id, first_name, last_name, full_name, email, phone, title, type)`;
+  }
+  if (b.links.length) {
+    await scope.tx.$executeRaw`
+      INSERT INTO company_contacts (organization_id, company_id, contact_id, is_primary)
+      SELECT ${org}::uuid, u.company_id, u.contact_id, true FROM unnest(${b.links.map((l) => l.company_id)}::uuid[], ${b.links.map((l) => l.contact_id)}::uuid[]) AS u(company_id, contact_id)
+      ON CONFLICT DO NOTHING`;
+  }
+  if (b.leads.size) {
+    const l = b.leads.cols;
+    await scope.tx.$executeRaw`
+      INSERT INTO leads (id, organization_id, company_id, contact_id, source, nurture_status, assigned_to, assigned_at, source_details, created_by)
+      SELECT u.id, ${org}::uuid, u.company_id, u.contact_id, u.source::lead_source, u.nurture_status::nurture_status, u.assigned_to, now(),
+             jsonb_build_object('note', u.note, 'importId', ${imp.id}::text), ${me}::uuid
+      FROM unnest(${l.id}::uuid[], ${l.company_id}::uuid[], ${l.contact_id}::uuid[], ${l.source}::text[], ${l.nurture_status}::text[], ${l.assigned_to}::uuid[], ${l.note}::text[])
+        AS u(id, company_id, contact_id, source, nurture_status, assigned_to, note)`;
+    const tagged = b.leadTags.filter((t) => t.names.length);
+    if (tagged.length) {
+      const names = [...new Set(tagged.flatMap((t) => t.names))];
+      await scope.tx.$executeRaw`INSERT INTO tags (organization_id, name) SELECT ${org}::uuid, n FROM unnest(${names}::text[]) AS n ON CONFLICT DO NOTHING`;
+      const pairs = tagged.flatMap((t) => t.names.map((n) => [t.leadId, n] as const));
+      await scope.tx.$executeRaw`
+        INSERT INTO lead_tags (organization_id, lead_id, tag_id)
+        SELECT ${org}::uuid, p.lead_id, t.id FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) AS p(lead_id, name)
+        JOIN tags t ON t.name = p.name ON CONFLICT DO NOTHING`;
+    }
+  }
+  const created = b.records.filter((r) => r.action === "created" && r.type !== "contact");
+  if (created.length) {
+    // What people see on each new record's timeline.
+    await scope.tx.$executeRaw`
+      INSERT INTO timeline_events (organization_id, subject_type, subject_id, event_type, title, actor_id, metadata)
+      SELECT ${org}::uuid, u.type, u.id, 'imported', ${`Imported from ${imp.fileName}`}, ${me}::uuid, jsonb_build_object('importId', ${imp.id}::text)
+      FROM unnest(${created.map((r) => r.type)}::text[], ${created.map((r) => r.id)}::uuid[]) AS u(type, id)`;
+  }
+  if (b.records.length) {
+    await scope.tx.$executeRaw`
+      INSERT INTO import_records (organization_id, import_id, record_type, record_id, action, previous)
+      SELECT ${org}::uuid, ${imp.id}::uuid, u.type, u.id, u.action, u.previous::jsonb
+      FROM unnest(${b.records.map((r) => r.type)}::text[], ${b.records.map((r) => r.id)}::uuid[], ${b.records.map((r) => r.action)}::text[],
+                  ${b.records.map((r) => (r.previous ? JSON.stringify(r.previous) : null))}::text[]) AS u(type, id, action, previous)`;
+  }
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMember, callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
+import { stagedPath } from "./import-files";
+
+type Api = ReturnType<typeof callerAs>;
+
+beforeAll(() => { process.env.PARLEY_UPLOAD_DIR = path.resolve(".data/test-uploads"); });
+afterAll(() => { delete process.env.PARLEY_UPLOAD_DIR; });
+
+async function upload(api: Api, resource: "leads" | "companies" | "contacts", csv: string, fileName = "import.csv") {
+  const token = randomBytes(16).toString("hex");
+  await mkdir(path.dirname(stagedPath(token)), { recursive: true });
+  await writeFile(stagedPath(token), csv);
+  return api.imports.create({ resource, fileName, uploadToken: token });
+}
+
+async function finished(api: Api, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const imp = await api.imports.get({ id });
+    if (imp.status !== "running" && imp.status !== "uploaded") return imp;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("import did not finish");
+}
+
+const MESSY = [
+  "Company,Website,First name,Last name,Email,Phone,Employees,Source,Nurture,Tags,Owner",
+  "Acme Logistics,acme.example,Ana,Diaz,ana@acme.example,+1 555 0100,120,Trade Show,Hot,Enterprise;Q1 target,",
+  "Beta Bakery,https://beta.example,Ben,,ben@beta.example,,12,website,warm,,",
+  ",nameless.example,No,Company,,,,,,,",
+  "Gamma Games,gamma.example,Gia,Ng,not-an-email,,,,,,",
+  "Delta Dental,delta.example,Dee,Lee,dee@delta.example,,many,,,,",
+  "Acme Logistics Inc,https://www.acme.example,Ann,Other,ann@acme.example,,,,,,",
+  "Echo Energy,echo.example,Eve,Ek,eve@echo.example,,5,referral,cold,,nobody@nowhere.example",
+  "Foxtrot Farms,foxtrot.example,Fay,Fox,fay@foxtrot.example,,40,Carrier Pigeon,,,",
+].join("\n");
+
+describe("CSV import", () => {
+  it("suggests a mapping, imports good rows, reports every reject with its reason, and skips duplicates", async () => {
+    const org = await createOrgWithOwner("import-messy");
+    const api = callerAs(org.owner, org.slug);
+    const { id } = await upload(api, "leads", MESSY, "messy.csv");
+    const imp = await api.imports.get({ id });
+    expect(imp).toMatchObject({ status: "uploaded", totalRows: 8 });
+    expect(imp.mapping).toMatchObject({ companyName: "Company", website: "Website", contactFirstName: "First name", contactEmail: "Email", source: "Source", nurtureStatus: "Nurture", tags: "Tags", assignedTo: "Owner" });
+
+    await api.imports.start({ id, mapping: imp.mapping, duplicateStrategy: "skip" });
+    const done = await finished(api, id);
+    expect(done).toMatchObject({ status: "completed", processedRows: 8, createdCount: 2, skippedCount: 1, rejectedCount: 5 });
+    const rejects = await api.imports.rejects({ id });
+    expect(rejects.map((r) => [r.rowNumber, r.reason])).toEqual([
+      [4, "Company name is required"],
+      [5, "Contact email: Enter a valid email address"],
+      [6, "Employees: Employees must be a number"],
+      [8, "Assigned to: no member with email nobody@nowhere.example"],
+      [9, expect.stringContaining("Lead source must be one of")],
+    ]);
+    expect((rejects[0]!.raw as Record<string, string>).Website).toBe("nameless.example");
+
+    const leads = await api.leads.list({ sort: "companyName", dir: "asc" });
+    expect(leads.items.map((l) => [l.company.name, l.source, l.nurtureStatus, l.contact?.fullName])).toEqual([
+      ["Acme Logistics", "trade_show", "hot", "Ana Diaz"],
+      ["Beta Bakery", "website", "warm", "Ben"],
+    ]);
+    expect(leads.items[0]!.tags.map((t) => t.tag.name)).toEqual(["Enterprise", "Q1 target"]);
+    const acme = await api.leads.get({ id: leads.items[0]!.id });
+    expect(acme.scoreBreakdown.lines).toHaveLength(8);
+    expect(acme.timeline[0]!.title).toBe("Imported from messy.csv");
+  });
+
+  it("undoes a whole import: created records go, updated ones get their old values back", async () => {
+    const org = await createOrgWithOwner("import-undo");
+    const api = callerAs(org.owner, org.slug);
+    const existing = await api.companies.create({ name: "Acme Logistics", website: "acme.example", industry: "Freight" });
+    const { id } = await upload(api, "companies", "Name,Website,Industry,Employees\nAcme Logistics,acme.example,Logistics,300\nNew Co,new.example,Retail,8\n");
+    const imp = await api.imports.get({ id });
+    await api.imports.start({ id, mapping: imp.mapping, duplicateStrategy: "update" });
+    expect(await finished(api, id)).toMatchObject({ status: "completed", createdCount: 1, updatedCount: 1 });
+    expect(await api.companies.get({ id: existing.id })).toMatchObject({ industry: "Logistics", employeeCount: 300 });
+    expect((await api.companies.list({})).total).toBe(2);
+
+    const result = await api.imports.undo({ id });
+    expect(result).toMatchObject({ companies: 1, restored: 1 });
+    expect(await api.companies.get({ id: existing.id })).toMatchObject({ industry: "Freight", employeeCount: null });
+    expect((await api.companies.list({})).items.map((c) => c.name)).toEqual(["Acme Logistics"]);
+    expect((await api.imports.get({ id })).status).toBe("undone");
+    await expect(api.imports.undo({ id })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("matches contacts' companies by name or domain, and refuses a mapping without the required column", async () => {
+    const org = await createOrgWithOwner("import-contacts");
+    const api = callerAs(org.owner, org.slug);
+    await api.companies.create({ name: "Orbit Labs", website: "orbit.example" });
+    const { id } = await upload(api, "contacts", "First name,Last name,Email,Company\nOla,Orb,ola@orbit.example,orbit.example\nOla,Again,OLA@orbit.example,Orbit Labs\nNia,Nobody,nia@x.example,Unknown Inc\n");
+    await expect(api.imports.start({ id, mapping: { contactEmail: "Email" } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Choose the column that holds the first name" });
+    await expect(api.imports.start({ id, mapping: { contactFirstName: "Nope" } })).rejects.toMatchObject({ message: "The file has no column called “Nope”" });
+    const imp = await api.imports.get({ id });
+    await api.imports.start({ id, mapping: imp.mapping });
+    expect(await finished(api, id)).toMatchObject({ createdCount: 1, skippedCount: 1, rejectedCount: 1 });
+    const contacts = await api.contacts.list({});
+    expect(contacts.items.map((c) => [c.fullName, c.companyLinks[0]?.company.name])).toEqual([["Ola Orb", "Orbit Labs"]]);
+  });
+
+  it("a viewer cannot import, and an empty file is refused naming the upload", async () => {
+    const org = await createOrgWithOwner("import-perm");
+    const viewer = callerAs(await addMember(org, "Viewer"), org.slug);
+    await expect(upload(viewer, "leads", "Company\nX\n")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const api = callerAs(org.owner, org.slug);
+    await expect(upload(api, "leads", "Company\n")).rejects.toMatchObject({ code: "BAD_REQUEST", message: "The file has a header row but no data rows" });
+  });
+});
