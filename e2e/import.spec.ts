@@ -19,7 +19,7 @@ test("a messy CSV import maps columns, reports its rejects and can be undone in 
   await page.getByLabel("CSV file").setInputFiles({ name: "messy-leads.csv", mimeType: "text/csv", buffer: Buffer.from(MESSY) });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
 
-  await expect(page.getByRole("heading", { name: "messy-leads.csv" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "messy-leads.csv", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Company name *")).toHaveValue("Company");
   await expect(page.getByLabel("Contact email")).toHaveValue("Email");
   await page.screenshot({ path: ".data/test-results/screens/import-mapping.png", fullPage: true });

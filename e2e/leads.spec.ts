@@ -59,7 +59,10 @@ test("a rep creates a lead, finds it with Ctrl-K, logs a call, converts it and d
   await page.screenshot({ path: ".data/test-results/screens/converted-deal.png", fullPage: true });
 
   await page.getByRole("navigation", { name: "Product" }).getByRole("link", { name: "Pipeline" }).click();
+  // The board moves the card at once; wait for the server to confirm before reading the deal.
+  const moved = page.waitForResponse((r) => r.url().includes("opportunities.move") && r.ok());
   await drag(page, column(page, "Lead in").locator("li", { hasText: "Meridian Logistics deal" }), column(page, "Won"));
+  await moved;
   await expect(column(page, "Lead in")).toHaveAttribute("aria-label", "Lead in: 0 deals");
   // Closed columns take drops but list no cards; the deal itself says it was won.
   await page.goto(dealUrl);
@@ -77,7 +80,7 @@ test("my tasks highlight overdue work and complete with one click", async ({ pag
   const row = page.getByRole("list", { name: "Tasks" }).getByRole("listitem").filter({ hasText: "Chase the late invoice" });
   await expect(row).toContainText("Overdue");
   await expect(page.getByRole("link", { name: "Overdue (1)" })).toBeVisible();
-  await row.getByRole("checkbox", { name: "Complete Chase the late invoice" }).check();
+  await row.getByRole("checkbox", { name: "Complete Chase the late invoice" }).click();
   await expect(page.getByRole("heading", { name: "No tasks here" })).toBeVisible();
   await page.getByRole("link", { name: "Done" }).click();
   await expect(page.getByRole("list", { name: "Tasks" })).toContainText("Chase the late invoice");

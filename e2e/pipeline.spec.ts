@@ -29,7 +29,7 @@ test("a rep creates a deal and drags it across the board to Won; a loss asks why
     await page.getByLabel("Value").fill(value!);
     await page.getByRole("button", { name: "Create deal" }).click();
     await expect(page.getByRole("heading", { name: name! })).toBeVisible();
-    await page.getByRole("link", { name: "Sales" }).click();
+    await page.getByRole("link", { name: "Sales", exact: true }).click();
   }
   await expect(column(page, "Lead in")).toHaveAttribute("aria-label", "Lead in: 2 deals");
 

@@ -29,7 +29,8 @@ const TEAM = [
   { firstName: "Vera", lastName: "Viewer", email: "viewer@demo.parley.test", role: "Viewer", jobTitle: "Finance Analyst" },
 ];
 
-const DEMO_COMPANIES = 1200;
+// PARLEY_DEMO_COMPANIES makes a smaller demo (the end-to-end run seeds one in seconds).
+const DEMO_COMPANIES = Math.max(200, Number(process.env.PARLEY_DEMO_COMPANIES) || 1200);
 // The first customers are accounts already won; the rest are prospects with a lead each.
 const DEMO_CUSTOMERS = 120;
 

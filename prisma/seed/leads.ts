@@ -56,13 +56,20 @@ export async function seedLeads(scope: OrgScope, company: { id: string }, seller
   }
 }
 
-/** Spreads interactions over the past year and rescores nothing: recency follows the dates. */
+/** Spreads interactions over the past year, credited to each lead's rep (rescore afterwards). */
 export async function backdateInteractions(scope: OrgScope) {
   await scope.tx.$executeRaw`SELECT setseed(0.42)`;
   await scope.tx.$executeRaw`
     UPDATE interactions SET occurred_at = now() - make_interval(days => (random() * 300)::int, hours => (random() * 9)::int),
       completed_at = NULL WHERE completed_at IS NOT NULL`;
   await scope.tx.$executeRaw`UPDATE interactions SET completed_at = occurred_at WHERE completed_at IS NULL AND scheduled_for IS NULL`;
+  // Each lead's rep made its calls (the seed wrote them all as the owner).
+  await scope.tx.$executeRaw`
+    UPDATE interactions i SET initiated_by = l.assigned_to, participated_users = ARRAY[l.assigned_to]
+    FROM leads l WHERE i.lead_id = l.id AND l.assigned_to IS NOT NULL`;
+  await scope.tx.$executeRaw`
+    UPDATE timeline_events t SET actor_id = i.initiated_by, occurred_at = i.occurred_at
+    FROM interactions i WHERE t.metadata->>'interactionId' = i.id::text`;
   await scope.tx.$executeRaw`
     UPDATE leads l SET first_contact_at = f.first_at, last_contact_at = f.last_at
     FROM (SELECT lead_id, min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM interactions WHERE lead_id IS NOT NULL GROUP BY lead_id) f

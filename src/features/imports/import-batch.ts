@@ -9,7 +9,11 @@ import type { OrgScope } from "@/server/api/scope";
 import type { ImportResource, ImportRow } from "./import-fields";
 
 export interface BatchRow { rowNumber: number; raw: Record<string, string>; values: ImportRow }
-export interface BatchImport { id: string; resource: ImportResource; duplicateStrategy: "skip" | "update" | "create"; fileName: string }
+export interface BatchImport {
+  id: string; resource: ImportResource; duplicateStrategy: "skip" | "update" | "create"; fileName: string;
+  /** Columns no field took: kept on each new lead as an enrichment record, not thrown away. */
+  unmappedColumns: string[];
+}
 export interface Reject { rowNumber: number; reason: string; raw: Record<string, string> }
 export interface BatchOutcome { created: number; updated: number; skipped: number; rejects: Reject[] }
 
@@ -96,6 +100,7 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
   const leadTags: { leadId: string; names: string[] }[] = [];
   const records: { type: string; id: string; action: string; previous: unknown }[] = [];
   const touchedLeads: string[] = [];
+  const enrichments: { leadId: string; data: Record<string, string> }[] = [];
   const index = imp.resource === "contacts" ? null : await loadCompanies(scope, rows);
   const members = await memberIdsByEmail(scope, rows);
   const seenEmails = new Set<string>();
@@ -126,6 +131,8 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     leads.push({ id, company_id: companyId, contact_id: contactId, source: r.values.source ?? "import", nurture_status: r.values.nurtureStatus ?? "new", assigned_to: assignedTo ?? scope.userId, note: r.values.notes ?? `${imp.fileName}, row ${r.rowNumber}` });
     records.push({ type: "lead", id, action: "created", previous: null });
     leadTags.push({ leadId: id, names: splitTags(r.values.tags) });
+    const extra = Object.fromEntries(imp.unmappedColumns.map((c) => [c, r.raw[c] ?? ""]).filter(([, x]) => x));
+    if (Object.keys(extra).length) enrichments.push({ leadId: id, data: extra });
     touchedLeads.push(id);
     return id;
   };
@@ -197,7 +204,7 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     out.created++;
   }
 
-  await insertAll(scope, imp, { companies, contacts, links, leads, leadTags, records });
+  await insertAll(scope, imp, { companies, contacts, links, leads, leadTags, records, enrichments });
   if (touchedLeads.length) await rescoreLeads(scope, touchedLeads);
   return out;
 }
@@ -232,6 +239,7 @@ async function findCompanyId(scope: OrgScope, nameOrDomain: string): Promise<str
 async function insertAll(scope: OrgScope, imp: BatchImport, b: {
   companies: Columns<(typeof COMPANY_COLS)[number]>; contacts: Columns<(typeof CONTACT_COLS)[number]>; links: { company_id: string; contact_id: string }[];
   leads: Columns<(typeof LEAD_COLS)[number]>; leadTags: { leadId: string; names: string[] }[]; records: { type: string; id: string; action: string; previous: unknown }[];
+  enrichments: { leadId: string; data: Record<string, string> }[];
 }) {
   const org = scope.orgId;
   const me = scope.userId;
@@ -278,6 +286,12 @@ async function insertAll(scope: OrgScope, imp: BatchImport, b: {
         SELECT ${org}::uuid, p.lead_id, t.id FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) AS p(lead_id, name)
         JOIN tags t ON t.name = p.name ON CONFLICT DO NOTHING`;
     }
+  }
+  if (b.enrichments.length) {
+    await scope.tx.$executeRaw`
+      INSERT INTO lead_enrichments (organization_id, lead_id, source, data)
+      SELECT ${org}::uuid, u.lead_id, ${`CSV import: ${imp.fileName}`.slice(0, 100)}, u.data::jsonb
+      FROM unnest(${b.enrichments.map((e) => e.leadId)}::uuid[], ${b.enrichments.map((e) => JSON.stringify(e.data))}::text[]) AS u(lead_id, data)`;
   }
   const created = b.records.filter((r) => r.action === "created" && r.type !== "contact");
   if (created.length) {

@@ -53,8 +53,12 @@ async function waitUntilRunning(actor: Actor, importId: string) {
 export async function runImport(actor: Actor, importId: string): Promise<void> {
   const imp = await waitUntilRunning(actor, importId);
   if (!imp) return console.error(`import ${importId} never started`);
-  const batchImport: BatchImport = { id: imp.id, resource: imp.resource as ImportResource, duplicateStrategy: imp.duplicateStrategy, fileName: imp.fileName };
   const mapping = imp.mapping as Record<string, string>;
+  const mapped = new Set(Object.values(mapping));
+  const batchImport: BatchImport = {
+    id: imp.id, resource: imp.resource as ImportResource, duplicateStrategy: imp.duplicateStrategy, fileName: imp.fileName,
+    unmappedColumns: (imp.headers as string[]).filter((h) => !mapped.has(h)),
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       let headers: string[] | null = null;

@@ -104,6 +104,18 @@ describe("CSV import", () => {
     expect(contacts.items.map((c) => [c.fullName, c.companyLinks[0]?.company.name])).toEqual([["Ola Orb", "Orbit Labs"]]);
   });
 
+  it("keeps columns no field took as an enrichment record on each new lead", async () => {
+    const org = await createOrgWithOwner("import-enrich");
+    const api = callerAs(org.owner, org.slug);
+    const { id } = await upload(api, "leads", "Company,LinkedIn followers,Funding round\nKeep Co,1200,Series A\n", "crm-export.csv");
+    const imp = await api.imports.get({ id });
+    await api.imports.start({ id, mapping: imp.mapping });
+    expect(await finished(api, id)).toMatchObject({ createdCount: 1 });
+    const [lead] = (await api.leads.list({})).items;
+    const detail = await api.leads.get({ id: lead!.id });
+    expect(detail.enrichments).toMatchObject([{ source: "CSV import: crm-export.csv", data: { "LinkedIn followers": "1200", "Funding round": "Series A" } }]);
+  });
+
   it("a viewer cannot import, and an empty file is refused naming the upload", async () => {
     const org = await createOrgWithOwner("import-perm");
     const viewer = callerAs(await addMember(org, "Viewer"), org.slug);

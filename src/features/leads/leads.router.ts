@@ -4,7 +4,7 @@ import { scoringWeightsSchema } from "./lead-scoring";
 import { loadScoringWeights, saveScoringWeights } from "./lead-scoring.service";
 import { listTags } from "./lead-tags";
 import { convertLeadSchema, leadFieldsSchema, leadIdSchema, listLeadsSchema, updateLeadSchema } from "./leads.schema";
-import { convertLead, createLead, deleteLead, getLead, listLeads, updateLead } from "./leads.service";
+import { convertLead, createLead, deleteLead, enrichLeadFromWebsite, getLead, listLeads, updateLead } from "./leads.service";
 
 const read = { permission: { resource: "leads", action: "read" } } as const;
 const write = { permission: { resource: "leads", action: "write" } } as const;
@@ -18,6 +18,7 @@ export const leadsRouter = router({
   // Converting creates a deal, so it needs both permissions.
   convert: orgProcedure.meta({ ...write, alsoRequires: [{ resource: "opportunities", action: "write" }] }).input(convertLeadSchema)
     .mutation(({ ctx, input }) => convertLead(ctx.scope, input)),
+  enrich: orgProcedure.meta(write).input(leadIdSchema).mutation(({ ctx, input }) => enrichLeadFromWebsite(ctx.scope, input.id)),
   tags: orgProcedure.meta(read).input(z.object({}).optional()).query(({ ctx }) => listTags(ctx.scope)),
   scoringWeights: orgProcedure.meta(read).input(z.object({}).optional()).query(({ ctx }) => loadScoringWeights(ctx.scope)),
   saveScoringWeights: orgProcedure.meta({ permission: { resource: "leads", action: "admin" } }).input(scoringWeightsSchema)

@@ -12,6 +12,7 @@ import type { OrgScope } from "@/server/api/scope";
 import type { ScoreBreakdown } from "./lead-scoring";
 import { rescoreLeads } from "./lead-scoring.service";
 import { setLeadTags } from "./lead-tags";
+import { EnrichmentError, type WebsiteFacts, readWebsite } from "./website-enrichment";
 import type { convertLeadSchema, leadFieldsSchema, listLeadsSchema } from "./leads.schema";
 
 type LeadFields = z.output<typeof leadFieldsSchema>;
@@ -197,4 +198,43 @@ export async function convertLead(scope: OrgScope, input: z.output<typeof conver
   await recordTimelineEvent(scope, { subjectType: "lead", subjectId: lead.id, eventType: "converted", title: `Converted to deal ${opportunity.name}`, metadata: { opportunityId: opportunity.id } });
   await recordTimelineEvent(scope, { subjectType: "opportunity", subjectId: opportunity.id, eventType: "from_lead", title: `Converted from the ${lead.company.name} lead`, metadata: { leadId: lead.id } });
   return { opportunityId: opportunity.id, leadId: lead.id };
+}
+
+/**
+ * Enriches a lead from its company's website: stores what was found as an enrichment record
+ * and fills the company's blank social, email and phone fields (never overwriting).
+ */
+export async function enrichLeadFromWebsite(scope: OrgScope, id: string) {
+  const lead = await scope.tx.lead.findUnique({
+    where: key(scope, id),
+    select: { id: true, company: { select: { id: true, name: true, website: true, email: true, phone: true, linkedinUrl: true, facebookUrl: true, instagramUrl: true } } },
+  });
+  if (!lead) throw notFound("Lead");
+  const c = lead.company;
+  if (!c.website) throw new AppError("BAD_REQUEST", `Add ${c.name}'s website first`, "website");
+  let facts: WebsiteFacts;
+  try {
+    facts = await readWebsite(c.website);
+  } catch (error) {
+    if (error instanceof EnrichmentError) throw new AppError("BAD_REQUEST", error.message, "website");
+    throw error;
+  }
+  const fill: Record<string, string> = {};
+  if (!c.linkedinUrl && facts.linkedinUrl) fill.linkedinUrl = facts.linkedinUrl.slice(0, 2048);
+  if (!c.facebookUrl && facts.facebookUrl) fill.facebookUrl = facts.facebookUrl.slice(0, 2048);
+  if (!c.instagramUrl && facts.instagramUrl) fill.instagramUrl = facts.instagramUrl.slice(0, 2048);
+  const email = facts.emails[0];
+  if (!c.email && email && !(await scope.tx.company.count({ where: { email } }))) fill.email = email;
+  const phone = facts.phones[0];
+  if (!c.phone && phone && !(await scope.tx.company.count({ where: { phone } }))) fill.phone = phone.slice(0, 50);
+  if (Object.keys(fill).length) await scope.tx.company.update({ where: key(scope, c.id), data: { ...fill, lastScrapedAt: new Date() } });
+  else await scope.tx.company.update({ where: key(scope, c.id), data: { lastScrapedAt: new Date() } });
+  const enrichment = await scope.tx.leadEnrichment.create({
+    data: { organizationId: scope.orgId, leadId: id, source: "website", data: { ...facts, filled: Object.keys(fill) } as unknown as Prisma.InputJsonValue },
+    select: { id: true },
+  });
+  await scope.audit({ action: "lead.enrich", resourceType: "lead", resourceId: id, newValues: { source: "website", filled: fill } });
+  const found = [facts.title ? "title" : null, facts.description ? "description" : null, ...Object.keys(fill)].filter(Boolean);
+  await recordTimelineEvent(scope, { subjectType: "lead", subjectId: id, eventType: "enriched", title: `Enriched from ${new URL(facts.url).hostname}`, description: found.length ? `Found ${found.join(", ")}` : "Nothing new found" });
+  return { id: enrichment.id, filled: Object.keys(fill), facts };
 }

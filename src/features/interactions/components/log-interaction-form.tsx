@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/use-hydrated";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/ui/field";
@@ -27,6 +28,7 @@ export function LogInteractionForm({ draftKey, links }: { draftKey: string; link
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<string | null>(null);
   const log = api.interactions.log.useMutation();
+  const hydrated = useHydrated();
   const v = draft.values;
   const set = (name: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => draft.set(name, e.target.value);
 
@@ -102,7 +104,7 @@ export function LogInteractionForm({ draftKey, links }: { draftKey: string; link
         <Field label="Schedule for later" name="scheduledFor" type="datetime-local" value={v.scheduledFor} onChange={set("scheduledFor")} error={errors.scheduledFor} hint="Leave empty if it already happened" />
       </div>
       <div className="flex items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={log.isPending}>{log.isPending ? "Saving…" : v.scheduledFor ? `Schedule ${TYPE_LABEL[type].toLowerCase()}` : `Log ${TYPE_LABEL[type].toLowerCase()}`}</button>
+        <button type="submit" className="btn-primary" disabled={log.isPending || !hydrated}>{log.isPending ? "Saving…" : v.scheduledFor ? `Schedule ${TYPE_LABEL[type].toLowerCase()}` : `Log ${TYPE_LABEL[type].toLowerCase()}`}</button>
         <p role="status" className="text-sm text-emerald-700">{saved}</p>
       </div>
     </form>

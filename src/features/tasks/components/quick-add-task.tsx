@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/use-hydrated";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/ui/field";
@@ -17,6 +18,7 @@ export function QuickAddTask({ draftKey, links, members, label = "Add a task" }:
   const draft = useDraft(`task:${draftKey}`, { title: "", dueDate: "", assignedTo: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = api.tasks.create.useMutation();
+  const hydrated = useHydrated();
   const v = draft.values;
 
   async function onSubmit(event: React.FormEvent) {
@@ -40,7 +42,7 @@ export function QuickAddTask({ draftKey, links, members, label = "Add a task" }:
         <Field label="Task" name="title" value={v.title} onChange={(e) => draft.set("title", e.target.value)} error={errors.title} placeholder="Send the proposal" />
         <Field label="Due" name="dueDate" type="date" value={v.dueDate} onChange={(e) => draft.set("dueDate", e.target.value)} error={errors.dueDate} />
         <SelectField label="Assignee" name="assignedTo" value={v.assignedTo} placeholder="Me" options={members.map((m) => ({ value: m.id, label: m.name }))} onChange={(e) => draft.set("assignedTo", e.target.value)} error={errors.assignedTo} />
-        <button type="submit" className="btn-secondary" disabled={create.isPending}>{create.isPending ? "Adding…" : "Add task"}</button>
+        <button type="submit" className="btn-secondary" disabled={create.isPending || !hydrated}>{create.isPending ? "Adding…" : "Add task"}</button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteLeadButton } from "@/features/leads/components/delete-lead-button";
+import { EnrichButton } from "@/features/leads/components/enrich-button";
 import { ScoreBreakdown } from "@/features/leads/components/score-breakdown";
 import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
@@ -85,23 +86,24 @@ export default async function LeadPage({ params }: { params: Promise<{ orgSlug: 
             <ScoreBreakdown score={lead.leadScore} breakdown={lead.scoreBreakdown} />
             {lead.scoredAt ? <p className="mt-2 text-xs text-slate-500">Computed {formatDateTime(lead.scoredAt)}</p> : null}
           </section>
-          {lead.enrichments.length ? (
-            <section aria-labelledby="enrichment" className="card p-5">
-              <h2 id="enrichment" className="mb-3 font-semibold">Enrichment</h2>
+          <section aria-labelledby="enrichment" className="card p-5">
+            <h2 id="enrichment" className="mb-3 font-semibold">Enrichment</h2>
+            {can("leads:write") ? <div className="mb-3"><EnrichButton leadId={lead.id} hasWebsite={Boolean(lead.company.website)} /></div> : null}
+            {lead.enrichments.length ? (
               <ul className="space-y-3 text-sm">
                 {lead.enrichments.map((e) => (
                   <li key={e.id}>
                     <div className="font-medium">{e.source} <span className="text-xs font-normal text-slate-500">{formatDateTime(e.fetchedAt)}</span></div>
                     <dl className="mt-1 grid grid-cols-2 gap-x-2 text-xs">
-                      {Object.entries(e.data as Record<string, unknown>).slice(0, 12).map(([k, val]) => (
-                        <div key={k} className="contents"><dt className="text-slate-500">{humanize(k)}</dt><dd className="break-words">{String(val)}</dd></div>
+                      {Object.entries(e.data as Record<string, unknown>).filter(([, val]) => val !== null && val !== "" && !(Array.isArray(val) && !val.length)).slice(0, 12).map(([k, val]) => (
+                        <div key={k} className="contents"><dt className="text-slate-500">{humanize(k)}</dt><dd className="break-words">{Array.isArray(val) ? val.join(", ") : String(val)}</dd></div>
                       ))}
                     </dl>
                   </li>
                 ))}
               </ul>
-            </section>
-          ) : null}
+            ) : <p className="text-sm text-slate-500">Nothing gathered yet.</p>}
+          </section>
           <section aria-labelledby="activity" className="card p-5">
             <h2 id="activity" className="mb-3 font-semibold">Activity</h2>
             <Timeline events={lead.timeline} />

@@ -1,0 +1,83 @@
+import { type Locator, type Page, expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// The demo organization `npm start` seeds (a smaller one here), as a sales rep sees it.
+const REP = { email: "rep@demo.parley.test", password: "parley-demo-owner", name: "Riya Rep" };
+
+async function drag(page: Page, card: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  await card.scrollIntoViewIfNeeded();
+  const from = (await card.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height - 8);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
+  await page.mouse.up();
+}
+
+test.use({ viewport: { width: 1800, height: 1000 } });
+const column = (page: Page, stage: string) => page.locator(`section[aria-label^='${stage}:']`);
+
+/** The rep's own numbers on the sales dashboard: deals won and activities in the default range. */
+async function myDashboard(page: Page) {
+  await page.goto("/demo/sales");
+  const filters = page.getByRole("search", { name: "Filter the dashboard" });
+  await filters.getByLabel("Owner").selectOption({ label: REP.name });
+  await filters.getByRole("button", { name: /Apply|Show/ }).click();
+  await expect(page).toHaveURL(/owner=/);
+  const card = (label: string) => page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) });
+  const won = Number((await card("Win rate").locator("dd").nth(1).textContent())?.match(/(\d+) won/)?.[1] ?? "0");
+  const activities = Number((await card("Activities").locator("dd").first().textContent())?.replace(/,/g, ""));
+  return { won, activities };
+}
+
+test("a rep finds a demo lead with Ctrl-K, logs a call, converts it, wins the deal and sees the dashboard move", async ({ page }) => {
+  await signIn(page, REP.email, REP.password);
+  await expect(page).toHaveURL(/\/demo/);
+  const before = await myDashboard(page);
+
+  await page.goto("/demo/leads?assignee=me&status=contacted");
+  const name = (await page.locator("tbody tr td a").first().textContent())!.trim();
+
+  await page.goto("/demo");
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("Control+k");
+  await page.getByRole("combobox", { name: /^Search/ }).fill(name);
+  const hit = page.getByRole("option").filter({ hasText: "Lead" }).filter({ hasText: name }).first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+
+  const log = page.getByRole("form", { name: "Log an interaction" });
+  await log.getByLabel("Subject").fill("Pricing call");
+  await log.getByLabel("Notes").fill("Good call: they like the proposal and want to move ahead this month.");
+  await log.getByRole("button", { name: "Log call" }).click();
+  await expect(log.getByRole("status")).toContainText("Call logged");
+
+  await page.getByRole("link", { name: "Convert to deal" }).click();
+  await page.getByLabel("Value").fill("42000");
+  await page.getByLabel("Expected close").fill("2031-01-15");
+  await page.getByRole("button", { name: "Convert to deal" }).click();
+  await expect(page.getByRole("heading", { name: `${name} deal` })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Product" }).getByRole("link", { name: "Pipeline" }).click();
+  const filters = page.getByRole("form", { name: "Filter deals" });
+  await filters.getByLabel("Owner").selectOption({ label: REP.name });
+  await filters.getByLabel("Closing from").fill("2031-01-01");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(column(page, "Lead in")).toHaveAttribute("aria-label", "Lead in: 1 deals");
+  const qualified = page.waitForResponse((r) => r.url().includes("opportunities.move") && r.ok());
+  await drag(page, column(page, "Lead in").locator("li", { hasText: `${name} deal` }), column(page, "Qualified"));
+  await qualified;
+  await expect(column(page, "Qualified")).toHaveAttribute("aria-label", "Qualified: 1 deals");
+  const won = page.waitForResponse((r) => r.url().includes("opportunities.move") && r.ok());
+  await drag(page, column(page, "Qualified").locator("li", { hasText: `${name} deal` }), column(page, "Won"));
+  await won;
+  await expect(column(page, "Qualified")).toHaveAttribute("aria-label", "Qualified: 0 deals");
+
+  const after = await myDashboard(page);
+  expect(after.won).toBe(before.won + 1);
+  expect(after.activities).toBe(before.activities + 1);
+  await page.screenshot({ path: ".data/test-results/screens/sales-dashboard.png", fullPage: true });
+});
