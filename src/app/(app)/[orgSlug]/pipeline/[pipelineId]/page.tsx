@@ -31,12 +31,18 @@ export default async function PipelineBoardPage({ params, searchParams }: { para
   const base = `/${orgSlug}/pipeline/${pipelineId}`;
   const open = board.stages.filter((s) => !s.isWon && !s.isLost);
   const canWrite = org.permissions.includes("opportunities:write");
+  const canAdmin = org.permissions.includes("pipelines:admin");
 
   return (
     <div>
       <PageHeader title={board.pipeline.name}
         description={`${board.open.count} open deals · ${formatMoney(board.open.value, "USD", true)} in pipeline · ${formatMoney(board.open.weighted, "USD", true)} weighted`}
-        actions={canWrite ? <Link href={`${base}/new`} className="btn-primary">New deal</Link> : undefined} />
+        actions={canWrite || canAdmin ? (
+          <div className="flex flex-wrap gap-2">
+            {canAdmin ? <Link href={`/${orgSlug}/pipeline/settings?pipeline=${pipelineId}`} className="btn-secondary">Edit pipelines</Link> : null}
+            {canWrite ? <Link href={`${base}/new`} className="btn-primary">New deal</Link> : null}
+          </div>
+        ) : undefined} />
       {pipelines.length > 1 ? (
         <nav aria-label="Pipelines" className="mb-4 flex gap-2">
           {pipelines.map((p) => (
