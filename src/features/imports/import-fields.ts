@@ -119,7 +119,9 @@ export function parseImportRow(resource: ImportResource, mapped: Record<string, 
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = IMPORT_FIELDS[resource].find((f) => f.key === issue.path[0]);
-    return { error: `${field?.label ?? String(issue.path[0])}: ${issue.message}` };
+    const label = field?.label ?? String(issue.path[0]);
+    // Most messages name their field already ("Employees must be a number"); the rest get it.
+    return { error: issue.message.toLowerCase().startsWith(label.toLowerCase()) ? issue.message : `${label}: ${issue.message}` };
   }
   const required = IMPORT_FIELDS[resource].find((f) => f.required)!;
   if (!result.data[required.key as keyof ImportRow]) return { error: `${required.label} is required` };

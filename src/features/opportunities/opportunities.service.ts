@@ -104,7 +104,7 @@ export async function getOpportunity(scope: OrgScope, id: string) {
       owner: { select: { id: true, fullName: true } },
       stageHistory: {
         orderBy: { movedAt: "asc" },
-        select: { id: true, movedAt: true, timeInStage: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, mover: { select: { fullName: true } } },
+        select: { id: true, movedAt: true, timeInStage: true, fromStageName: true, toStageName: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, mover: { select: { fullName: true } } },
       },
     },
   });

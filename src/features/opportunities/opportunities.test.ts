@@ -40,7 +40,7 @@ describe("pipelines and opportunities", () => {
     deal = await api.opportunities.get({ id });
     expect(deal).toMatchObject({ status: "won", probability: 100, closedReason: "Best fit" });
     expect(deal.actualCloseDate).not.toBeNull();
-    expect(deal.stageHistory.map((h) => [h.fromStage?.name ?? null, h.toStage.name])).toEqual([[null, "Lead in"], ["Lead in", "Negotiation"], ["Negotiation", "Won"]]);
+    expect(deal.stageHistory.map((h) => [h.fromStage?.name ?? null, h.toStage?.name])).toEqual([[null, "Lead in"], ["Lead in", "Negotiation"], ["Negotiation", "Won"]]);
     expect(deal.stageHistory[1]!.timeInStage).toBeGreaterThanOrEqual(0);
     expect(deal.timeline.map((e) => e.title)).toContain("Won Big deal");
   });

@@ -101,9 +101,10 @@ describe("pipeline settings", () => {
     for (const { id } of [first, second]) {
       const deal = await api.opportunities.get({ id });
       expect(deal).toMatchObject({ status: "open", probability: 75, stage: { name: "Negotiation" } });
+      // The whole history survives the stage: moves into and out of it keep its name.
+      expect(deal.stageHistory.map((h) => [h.fromStage?.name ?? h.fromStageName, h.toStage?.name ?? h.toStageName])).toEqual([[null, "Qualified"], ["Qualified", "Negotiation"]]);
       const last = deal.stageHistory.at(-1)!;
-      // The deleted stage's name is gone with it; the move into Negotiation is on record.
-      expect(last).toMatchObject({ toStage: { name: "Negotiation" }, fromStage: null, mover: { fullName: "pl-delstage Owner" } });
+      expect(last).toMatchObject({ toStage: { name: "Negotiation" }, fromStage: null, fromStageName: "Qualified", mover: { fullName: "pl-delstage Owner" } });
       expect(last.timeInStage).toBeGreaterThanOrEqual(0);
       expect(deal.timeline[0]!.title).toMatch(/^Moved .+ from Qualified to Negotiation \(stage Qualified was deleted\)$/);
     }

@@ -58,7 +58,7 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
             <ol className="space-y-2 text-sm">
               {deal.stageHistory.map((h) => (
                 <li key={h.id}>
-                  <span className="font-medium">{h.fromStage ? `${h.fromStage.name} → ${h.toStage.name}` : `Entered ${h.toStage.name}`}</span>
+                  <span className="font-medium">{h.fromStage || h.fromStageName ? `${h.fromStage?.name ?? h.fromStageName} → ${h.toStage?.name ?? h.toStageName}` : `Entered ${h.toStage?.name ?? h.toStageName}`}</span>
                   <span className="text-slate-500"> · {formatDateTime(h.movedAt)}{h.mover ? ` by ${h.mover.fullName}` : ""}{h.fromStage && h.timeInStage !== null ? ` · after ${duration(h.timeInStage)}` : ""}</span>
                 </li>
               ))}
