@@ -1,14 +1,12 @@
-import type { createCaller } from "@/server/api/root";
+import { defineCsvExport } from "@/server/api/csv-export";
 import { listCompaniesSchema } from "./companies.schema";
 
-type Caller = ReturnType<typeof createCaller>;
-
 /** CSV export of a filtered company list: the same filters and sort as the list page. */
-export const companiesExport = {
+export const companiesExport = defineCsvExport({
   filename: "companies",
   columns: ["Name", "Lifecycle", "Tier", "Industry", "City", "Country", "Website", "Annual revenue", "Currency", "Owner", "Active", "Updated"],
   parse: (params: Record<string, string>) => listCompaniesSchema.parse({ ...params, page: 1, pageSize: 100 }),
-  async page(api: Caller, query: ReturnType<typeof listCompaniesSchema.parse>, page: number) {
+  async page(api, query: ReturnType<typeof listCompaniesSchema.parse>, page) {
     const result = await api.companies.list({ ...query, page, pageSize: 100 });
     return {
       rows: result.items.map((c) => [
@@ -18,4 +16,4 @@ export const companiesExport = {
       more: page < result.pageCount,
     };
   },
-};
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
+import { tasksExport } from "../tasks/tasks.export";
+import { leadsExport } from "./leads.export";
 
 async function setup(label: string) {
   const org = await createOrgWithOwner(label);
@@ -139,5 +141,18 @@ describe("leads", () => {
     await api.leads.delete({ id });
     await expect(api.leads.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await api.companies.get({ id: companyId })).name).toBe("Keep Me Co");
+  });
+
+  it("exports the filtered list as CSV rows, the same filters as the page; a bad filter is refused", async () => {
+    const { api } = await setup("lead-export");
+    await api.leads.create({ companyName: "Hot Prospect", nurtureStatus: "hot", tags: ["A", "B"] });
+    await api.leads.create({ companyName: "Cold Prospect", nurtureStatus: "cold" });
+    const page = await leadsExport.start(api, { nurture: "hot" })(1);
+    expect(page.more).toBe(false);
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toEqual(expect.arrayContaining(["Hot Prospect", "hot", "A; B"]));
+    expect(() => leadsExport.start(api, { nurture: "boiling" })).toThrow();
+    await api.tasks.create({ title: "Export me", dueDate: "2026-02-01" });
+    expect((await tasksExport.start(api, { state: "overdue" })(1)).rows.map((r) => r[0])).toEqual(["Export me"]);
   });
 });

@@ -22,16 +22,18 @@ export default async function ContactsPage({ params, searchParams }: { params: P
   const canWrite = org.permissions.includes("contacts:write");
   const filtered = Boolean(query.search || query.type || query.companyId);
   const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/contacts`, raw, changes);
+  const exportHref = listHref("/api/export/contacts", raw, { org: orgSlug, page: undefined });
 
   return (
     <div>
       <PageHeader title="Contacts" description={`${page.total} ${page.total === 1 ? "person" : "people"}${filtered ? " match these filters" : ""}`}
         actions={canWrite ? (
           <div className="flex gap-2">
+            <a href={exportHref} className="btn-secondary">Export CSV</a>
             <Link href={`/${orgSlug}/imports?resource=contacts`} className="btn-secondary">Import CSV</Link>
             <Link href={`/${orgSlug}/contacts/new`} className="btn-primary">New contact</Link>
           </div>
-        ) : undefined} />
+        ) : <a href={exportHref} className="btn-secondary">Export CSV</a>} />
       <SavedViewsBar resource="contacts" basePath={`/${orgSlug}/contacts`} current={raw} views={views} />
       <form role="search" aria-label="Filter contacts" className="card mb-4 flex flex-wrap items-end gap-3 p-4" action={`/${orgSlug}/contacts`}>
         <div className="min-w-[12rem] flex-1">

@@ -38,6 +38,7 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
   const canWrite = org.permissions.includes("leads:write");
   const filtered = Boolean(query.search || query.status || query.source || query.nurture || query.assignee || query.tag || query.minScore !== undefined);
   const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/leads`, raw, changes);
+  const exportHref = listHref("/api/export/leads", raw, { org: orgSlug, page: undefined });
   const select = (id: keyof typeof query, label: string, options: { value: string; label: string }[]) => (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">{label}</label>
@@ -55,6 +56,7 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
         actions={
           <div className="flex gap-2">
             <Link href={`/${orgSlug}/leads/scoring`} className="btn-secondary">Scoring</Link>
+            <a href={exportHref} className="btn-secondary">Export CSV</a>
             {canWrite ? <Link href={`/${orgSlug}/imports?resource=leads`} className="btn-secondary">Import CSV</Link> : null}
             {canWrite ? <Link href={`/${orgSlug}/leads/new`} className="btn-primary">New lead</Link> : null}
           </div>

@@ -28,6 +28,7 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
   ]);
   const canWrite = org.permissions.includes("tasks:write");
   const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/tasks`, raw, changes);
+  const exportHref = listHref("/api/export/tasks", raw, { org: orgSlug, page: undefined });
   const mine = query.assignee === "me";
   const people = members.map((m) => ({ id: m.user.id, name: m.user.fullName }));
 
@@ -35,7 +36,12 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
     <div>
       <PageHeader title={mine ? "My tasks" : "Tasks"}
         description={`${page.total} ${page.total === 1 ? "task" : "tasks"}${page.overdue ? ` · ${page.overdue} overdue` : ""}`}
-        actions={canWrite ? <Link href={`/${orgSlug}/tasks/new`} className="btn-primary">New task</Link> : undefined} />
+        actions={
+          <div className="flex gap-2">
+            <a href={exportHref} className="btn-secondary">Export CSV</a>
+            {canWrite ? <Link href={`/${orgSlug}/tasks/new`} className="btn-primary">New task</Link> : null}
+          </div>
+        } />
       <nav aria-label="Task filters" className="mb-3 flex flex-wrap gap-1">
         {STATES.map((s) => (
           <Link key={s.value} href={href({ state: s.value, page: undefined })} aria-current={query.state === s.value ? "page" : undefined}

@@ -5,26 +5,30 @@ import Papa from "papaparse";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
 import { companiesExport } from "@/features/companies/companies.export";
+import { contactsExport } from "@/features/contacts/contacts.export";
+import { leadsExport } from "@/features/leads/leads.export";
+import { tasksExport } from "@/features/tasks/tasks.export";
 import { createContext } from "@/server/api/context";
+import type { CsvExport } from "@/server/api/csv-export";
 import { createCaller } from "@/server/api/root";
 
-const EXPORTS = { companies: companiesExport } as const;
+const EXPORTS: Record<string, CsvExport | undefined> = { companies: companiesExport, contacts: contactsExport, leads: leadsExport, tasks: tasksExport };
 
 const STATUS: Partial<Record<TRPCError["code"], number>> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 };
 
 export async function GET(request: Request, { params }: { params: Promise<{ resource: string }> }) {
   const { resource } = await params;
-  const exporter = EXPORTS[resource as keyof typeof EXPORTS];
+  const exporter = EXPORTS[resource];
   if (!exporter) return Response.json({ error: `Nothing to export called ${resource}` }, { status: 404 });
   const url = new URL(request.url);
   const { org, ...filters } = Object.fromEntries(url.searchParams);
   const api = createCaller(await createContext({ headers: request.headers, cookies: await cookies(), orgSlug: org ?? null }));
 
-  let query: ReturnType<typeof exporter.parse>;
-  let first: Awaited<ReturnType<typeof exporter.page>>;
+  let readPage: ReturnType<typeof exporter.start>;
+  let first: Awaited<ReturnType<typeof readPage>>;
   try {
-    query = exporter.parse(filters);
-    first = await exporter.page(api, query, 1); // fails fast (and with the right status) before streaming
+    readPage = exporter.start(api, filters);
+    first = await readPage(1); // fails fast (and with the right status) before streaming
   } catch (error) {
     if (error instanceof ZodError) return Response.json({ error: "Invalid filters", issues: error.issues }, { status: 400 });
     if (error instanceof TRPCError) return Response.json({ error: error.message }, { status: STATUS[error.code] ?? 500 });
@@ -41,7 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
     async pull(controller) {
       if (!next) return controller.close();
       if (next.rows.length) controller.enqueue(encoder.encode(`${Papa.unparse(next.rows, { escapeFormulae: true })}\r\n`));
-      next = next.more ? await exporter.page(api, query, ++page) : null;
+      next = next.more ? await readPage(++page) : null;
     },
   });
   const date = new Date().toISOString().slice(0, 10);
