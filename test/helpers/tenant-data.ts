@@ -91,6 +91,8 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       "contacts.update": { values: { firstName: "Taken" } },
       "contacts.create": { firstName: "Owned by a stranger" },
       "opportunities.create": { name: "Poached deal" },
+      "opportunities.update": { values: { name: "Poached deal" } },
+      "opportunities.archive": { archived: true },
       "leads.create": { companyName: "Stranger's company" },
       "leads.update": { values: { companyName: "Taken over" } },
       "leads.convert": { name: "Poached conversion" },

@@ -30,3 +30,19 @@ export const moveOpportunitySchema = z.object({
 export type MoveOpportunityInput = z.input<typeof moveOpportunitySchema>;
 
 export const opportunityIdSchema = z.object({ id: z.uuid("Unknown deal") });
+
+export const dealFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Name the deal").max(255, "That name is too long"),
+  value: money.default("0"),
+  currency: currencySchema,
+  expectedCloseDate: optionalDate,
+  companyId: optionalUuid,
+  contactId: optionalUuid,
+  ownerId: optionalUuid,
+  /** Colleagues working the deal with its owner. */
+  teamMemberIds: z.array(z.uuid("Unknown team member")).max(20, "At most 20 team members").default([]),
+});
+export type DealFormInput = z.input<typeof dealFieldsSchema>;
+
+export const updateOpportunitySchema = z.object({ id: z.uuid("Unknown deal"), values: dealFieldsSchema });
+export const archiveOpportunitySchema = z.object({ id: z.uuid("Unknown deal"), archived: z.boolean() });

@@ -102,6 +102,7 @@ export async function getOpportunity(scope: OrgScope, id: string) {
       company: { select: { id: true, name: true } },
       contact: { select: { id: true, fullName: true } },
       owner: { select: { id: true, fullName: true } },
+      lead: { select: { id: true, company: { select: { name: true } } } },
       stageHistory: {
         orderBy: { movedAt: "asc" },
         select: { id: true, movedAt: true, timeInStage: true, fromStageName: true, toStageName: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, mover: { select: { fullName: true } } },
@@ -113,6 +114,9 @@ export async function getOpportunity(scope: OrgScope, id: string) {
     ...opportunity,
     value: opportunity.value.toFixed(2),
     weightedValue: opportunity.weightedValue.toFixed(2),
+    team: opportunity.teamMembers.length
+      ? await scope.tx.user.findMany({ where: { id: { in: opportunity.teamMembers } }, select: { id: true, fullName: true }, orderBy: { fullName: "asc" } })
+      : [],
     timeline: await listTimeline(scope, "opportunity", id),
   };
 }

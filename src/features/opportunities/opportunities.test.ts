@@ -70,4 +70,30 @@ describe("pipelines and opportunities", () => {
     const spring = await api.pipelines.board({ pipelineId: pipeline.id, closeFrom: "2026-02-01", closeTo: "2026-03-31" });
     expect(spring.stages.find((s) => s.name === "Lead in")!.cards.map((c) => c.name)).toEqual(["Lead 2", "Lead 3"]);
   });
+
+  it("edits a deal's facts and team, archives it off the board, and deletes it", async () => {
+    const { org, api, pipeline } = await setup("opp-edit");
+    const colleague = await addMember(org, "Member");
+    const company = await api.companies.create({ name: "Editable Co" });
+    const { id } = await api.opportunities.create({ pipelineId: pipeline.id, name: "Draft deal", value: "1000" });
+    await api.opportunities.update({ id, values: { name: "Real deal", value: "2,500.50", expectedCloseDate: "2027-03-31", companyId: company.id, teamMemberIds: [colleague.id, colleague.id] } });
+    let deal = await api.opportunities.get({ id });
+    expect(deal).toMatchObject({ name: "Real deal", value: "2500.50", weightedValue: "250.05", companyId: company.id, teamMembers: [colleague.id] });
+    expect(deal.team.map((t) => t.id)).toEqual([colleague.id]);
+    expect(deal.timeline[0]!.title).toBe("Updated value 1000.00 → 2500.50, close date");
+    const stranger = await createOrgWithOwner("opp-edit-stranger");
+    await expect(api.opportunities.update({ id, values: { name: "x", teamMemberIds: [stranger.owner.id] } })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("not a member") });
+
+    await api.opportunities.archive({ id, archived: true });
+    const board = await api.pipelines.board({ pipelineId: pipeline.id });
+    expect(board.open.count).toBe(0);
+    await expect(api.opportunities.archive({ id, archived: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    deal = await api.opportunities.get({ id });
+    expect(deal.isArchived).toBe(true);
+
+    const member = callerAs(colleague, org.slug);
+    await expect(member.opportunities.delete({ id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await api.opportunities.delete({ id });
+    await expect(api.opportunities.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MoveDealForm } from "@/features/opportunities/components/move-deal-form";
+import { DealActions } from "@/features/opportunities/components/deal-actions";
 import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -27,12 +28,21 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/pipeline/${deal.pipelineId}`} className="text-brand-700 hover:underline">{deal.pipeline.name}</Link></nav>
-      <div className="mb-6">
-        <h1 className="text-2xl font-semibold">{deal.name}</h1>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+        <h1 className="text-2xl font-semibold">{deal.name}{deal.isArchived ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-700">Archived</span> : null}</h1>
         <p className="mt-1 text-sm text-slate-600">
           {formatMoney(deal.value, deal.currency)} · {deal.stage.name} ({deal.probability}%) · {humanize(deal.status)}
           {deal.company ? <> · <Link href={`/${orgSlug}/companies/${deal.company.id}`} className="text-brand-700 hover:underline">{deal.company.name}</Link></> : null}
+          {deal.lead ? <> · from the <Link href={`/${orgSlug}/leads/${deal.lead.id}`} className="text-brand-700 hover:underline">{deal.lead.company.name} lead</Link></> : null}
         </p>
+        </div>
+        {org.permissions.includes("opportunities:write") ? (
+          <div className="flex flex-wrap items-start gap-2">
+            <Link href={`/${orgSlug}/deals/${deal.id}/edit`} className="btn-secondary">Edit</Link>
+            <DealActions orgSlug={orgSlug} dealId={deal.id} name={deal.name} pipelineId={deal.pipelineId} archived={deal.isArchived} canDelete={org.permissions.includes("opportunities:delete")} />
+          </div>
+        ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -50,6 +60,7 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
               <div><dt className="text-xs uppercase tracking-wide text-slate-500">Closed</dt><dd>{deal.actualCloseDate ? formatDate(deal.actualCloseDate) : "—"}</dd></div>
               <div><dt className="text-xs uppercase tracking-wide text-slate-500">Owner</dt><dd>{deal.owner?.fullName ?? "—"}</dd></div>
               <div><dt className="text-xs uppercase tracking-wide text-slate-500">Contact</dt><dd>{deal.contact ? <Link href={`/${orgSlug}/contacts/${deal.contact.id}`} className="text-brand-700 hover:underline">{deal.contact.fullName}</Link> : "—"}</dd></div>
+              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Team</dt><dd>{deal.team.length ? deal.team.map((t) => t.fullName).join(", ") : "—"}</dd></div>
               <div><dt className="text-xs uppercase tracking-wide text-slate-500">Reason</dt><dd>{deal.closedReason ?? "—"}{deal.competitorWon ? ` (went to ${deal.competitorWon})` : ""}</dd></div>
             </dl>
           </section>
