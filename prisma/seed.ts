@@ -30,12 +30,14 @@ const TEAM = [
 ];
 
 // PARLEY_DEMO_COMPANIES makes a smaller demo (the end-to-end run seeds one in seconds).
-const DEMO_COMPANIES = Math.max(200, Number(process.env.PARLEY_DEMO_COMPANIES) || 1200);
+const DEMO_COMPANIES = Math.max(200, Number(process.env.PARLEY_DEMO_COMPANIES) || 2500);
 // The first customers are accounts already won; the rest are prospects with a lead each.
 const DEMO_CUSTOMERS = 120;
 
-export async function seedDemo(): Promise<{ created: boolean }> {
+/** `progress` hears about each step (the first `npm start` takes a couple of minutes here). */
+export async function seedDemo(progress: (line: string) => void = () => {}): Promise<{ created: boolean }> {
   if (await organizationSlugExists(DEMO.slug)) return { created: false };
+  progress(`seeding the demo organization: ${DEMO_COMPANIES} companies with their contacts, leads, deals, calls and tasks`);
   const passwordHash = await hashPassword(DEMO.password);
   const noRequest = { ip: null, userAgent: "seed" };
   const { organizationSlug, userId: ownerId } = await createAccountWithOrganization(
@@ -69,6 +71,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     const created = await createCompany(scope, values);
     companies.push({ id: created.id, name: created.name, domain: values.website ? new URL(values.website).hostname : null });
   });
+  progress(`seed: ${companies.length} companies`);
   await inBatches(demoContacts(companies, sellers), async (scope, contact) => {
     await createContact(scope, contactFieldsSchema.parse(contact));
   });
@@ -91,8 +94,12 @@ export async function seedDemo(): Promise<{ created: boolean }> {
     }
   }
   await withOrg({ orgId, userId: ownerId }, (tx) => backdateDeals(createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest })));
+  progress("seed: contacts and deals");
   const prospects = companies.slice(DEMO_CUSTOMERS).map((company, index) => ({ company, index }));
-  await inBatches(prospects, (scope, { company, index }) => seedLeads(scope, company, sellers, index));
+  for (let i = 0; i < prospects.length; i += 500) {
+    await inBatches(prospects.slice(i, i + 500), (scope, { company, index }) => seedLeads(scope, company, sellers, index));
+    progress(`seed: ${Math.min(i + 500, prospects.length)} of ${prospects.length} leads with their calls and tasks`);
+  }
   await withOrg({ orgId, userId: ownerId }, async (tx) => {
     const scope = createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest });
     await backdateInteractions(scope);

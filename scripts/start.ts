@@ -18,7 +18,7 @@ console.log(embedded ? "PostgreSQL: embedded, data in .data/pg" : "PostgreSQL: D
 const migrated = await migrate(process.env.DATABASE_URL!, { rolePassword: process.env.PARLEY_DB_ROLE_PASSWORD!, log: (l) => console.log(`migrations: ${l}`) });
 console.log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already in place`);
 
-const seeded = await seedDemo();
+const seeded = await seedDemo((line) => console.log(line));
 await disconnectAll();
 
 if (!dev && !(await ensureProductionBuild())) {
