@@ -3,7 +3,8 @@
 // statement each (ids are minted here so rows can point at each other without round trips).
 // Duplicates follow the import's strategy: skip them, update them, or create anyway.
 import { companyDomain } from "@/features/companies/companies.service";
-import { rescoreLeads } from "@/features/leads/lead-scoring.service";
+import { computeLeadScore } from "@/features/leads/lead-scoring";
+import { loadScoringWeights, rescoreLeads } from "@/features/leads/lead-scoring.service";
 import { uuidv7 } from "@/lib/ids";
 import type { OrgScope } from "@/server/api/scope";
 import type { ImportResource, ImportRow } from "./import-fields";
@@ -50,10 +51,13 @@ class CompanyIndex {
 async function loadCompanies(scope: OrgScope, rows: BatchRow[]): Promise<CompanyIndex> {
   const keys = rows.map((r) => companyKeys(r.values));
   const pick = (f: keyof ReturnType<typeof companyKeys>) => [...new Set(keys.map((k) => k[f]).filter((x): x is string => !!x))];
+  // Organization from RLS only: an explicit organization_id = $1 makes the planner read the
+  // organization's row count from statistics, which say ~0 while a new organization's first
+  // import runs, and it then prefers scanning the organization over the key indexes.
   const found = await scope.tx.$queryRaw<CompanyMatch[]>`
     SELECT c.id, c.name, c.domain, c.email, c.phone, l.id AS lead_id
     FROM companies c LEFT JOIN leads l ON l.organization_id = c.organization_id AND l.company_id = c.id
-    WHERE lower(c.name) = ANY(${pick("name")}::text[]) OR c.domain = ANY(${pick("domain")}::text[])
+    WHERE c.name_lower = ANY(${pick("name")}::text[]) OR c.domain = ANY(${pick("domain")}::text[])
        OR c.email = ANY(${pick("email")}::text[]) OR c.phone = ANY(${pick("phone")}::text[])`;
   const index = new CompanyIndex();
   for (const c of found) index.add(c);
@@ -69,17 +73,18 @@ async function memberIdsByEmail(scope: OrgScope, rows: BatchRow[]): Promise<Map<
   return new Map(found.map((u) => [u.email, u.id]));
 }
 
-/** Rows to insert, column by column (unnest wants one array per column). */
+/** Rows to insert, sent as one JSON document per statement (json_to_recordset on the server). */
 class Columns<K extends string> {
-  readonly cols = {} as Record<K, unknown[]>;
-  constructor(private names: readonly K[]) { for (const n of names) this.cols[n] = []; }
-  push(row: Record<K, unknown>) { for (const n of this.names) this.cols[n].push(row[n] ?? null); }
-  get size() { return (this.cols[this.names[0]!] as unknown[]).length; }
+  readonly rows: Partial<Record<K, unknown>>[] = [];
+  constructor(readonly names: readonly K[]) {}
+  push(row: Record<K, unknown>) { this.rows.push(row); }
+  get size() { return this.rows.length; }
+  json() { return JSON.stringify(this.rows); }
 }
 
 const COMPANY_COLS = ["id", "name", "website", "domain", "email", "phone", "industry", "employee_count", "annual_revenue", "city", "state", "country", "external_id", "lifecycle", "tier"] as const;
 const CONTACT_COLS = ["id", "first_name", "last_name", "full_name", "email", "phone", "title", "type"] as const;
-const LEAD_COLS = ["id", "company_id", "contact_id", "source", "nurture_status", "assigned_to", "note"] as const;
+const LEAD_COLS = ["id", "company_id", "contact_id", "source", "nurture_status", "assigned_to", "note", "score", "breakdown"] as const;
 
 /** Only the non-empty fields a row brings, as column values for a company update. */
 function companyChanges(v: ImportRow): Record<string, unknown> {
@@ -103,6 +108,10 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
   const enrichments: { leadId: string; data: Record<string, string> }[] = [];
   const index = imp.resource === "contacts" ? null : await loadCompanies(scope, rows);
   const members = await memberIdsByEmail(scope, rows);
+  // A lead on a company this batch creates is scored here from the row (no interactions yet),
+  // instead of inserting it unscored and updating every lead again.
+  const weights = imp.resource === "leads" ? await loadScoringWeights(scope) : null;
+  const now = new Date();
   const seenEmails = new Set<string>();
 
   const newContact = (v: ImportRow, companyId: string | null) => {
@@ -126,14 +135,19 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     index!.add({ id, name: v.companyName!, domain: k.domain, email: k.email, phone: k.phone, lead_id: null });
     return id;
   };
-  const newLead = (r: BatchRow, companyId: string, contactId: string | null, assignedTo: string | null) => {
+  const newLead = (r: BatchRow, companyId: string, contactId: string | null, assignedTo: string | null, scoreNow = false) => {
     const id = uuidv7();
-    leads.push({ id, company_id: companyId, contact_id: contactId, source: r.values.source ?? "import", nurture_status: r.values.nurtureStatus ?? "new", assigned_to: assignedTo ?? scope.userId, note: r.values.notes ?? `${imp.fileName}, row ${r.rowNumber}` });
+    const v = r.values;
+    const scored = scoreNow && weights ? computeLeadScore({
+      industry: v.industry ?? null, employeeCount: v.employeeCount ?? null, annualRevenue: v.annualRevenue == null ? null : Number(v.annualRevenue),
+      yearsInBusiness: null, googleRating: null, googleReviewsCount: null, interactionCount: 0, inboundCount: 0, lastInteractionAt: null,
+    }, weights, now) : null;
+    leads.push({ id, company_id: companyId, contact_id: contactId, source: v.source ?? "import", nurture_status: v.nurtureStatus ?? "new", assigned_to: assignedTo ?? scope.userId, note: v.notes ?? `${imp.fileName}, row ${r.rowNumber}`, score: scored?.score ?? 0, breakdown: scored });
     records.push({ type: "lead", id, action: "created", previous: null });
-    leadTags.push({ leadId: id, names: splitTags(r.values.tags) });
+    leadTags.push({ leadId: id, names: splitTags(v.tags) });
     const extra = Object.fromEntries(imp.unmappedColumns.map((c) => [c, r.raw[c] ?? ""]).filter(([, x]) => x));
     if (Object.keys(extra).length) enrichments.push({ leadId: id, data: extra });
-    touchedLeads.push(id);
+    if (!scored) touchedLeads.push(id);
     return id;
   };
 
@@ -200,7 +214,7 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     if (collision) { reject(r, collision); continue; }
     const companyId = newCompany(v, k);
     const contactId = imp.resource === "leads" ? newContact(v, companyId) : null;
-    if (imp.resource === "leads") newLead(r, companyId, contactId, assignedTo ?? null);
+    if (imp.resource === "leads") newLead(r, companyId, contactId, assignedTo ?? null, true);
     out.created++;
   }
 
@@ -244,54 +258,48 @@ async function insertAll(scope: OrgScope, imp: BatchImport, b: {
   const org = scope.orgId;
   const me = scope.userId;
   if (b.companies.size) {
-    const c = b.companies.cols;
     await scope.tx.$executeRaw`
       INSERT INTO companies (id, organization_id, name, website, domain, email, phone, industry, employee_count, annual_revenue, city, state, country, external_id, lifecycle, tier, owner_id, created_by)
-      SELECT u.id, ${org}::uuid, u.name, u.website, u.domain, u.email, u.phone, u.industry, u.employee_count, u.annual_revenue::numeric, u.city, u.state, u.country, u.external_id,
+      SELECT u.id, ${org}::uuid, u.name, u.website, u.domain, u.email, u.phone, u.industry, u.employee_count, u.annual_revenue, u.city, u.state, u.country, u.external_id,
              u.lifecycle::company_lifecycle, u.tier::company_tier, ${me}::uuid, ${me}::uuid
-      FROM unnest(${c.id}::uuid[], ${c.name}::text[], ${c.website}::text[], ${c.domain}::text[], ${c.email}::text[], ${c.phone}::text[], ${c.industry}::text[],
-                  ${c.employee_count}::int[], ${c.annual_revenue}::text[], ${c.city}::text[], ${c.state}::text[], ${c.country}::text[], ${c.external_id}::text[],
-                  ${c.lifecycle}::text[], ${c.tier}::text[])
-        AS u(id, name, website, domain, email, phone, industry, employee_count, annual_revenue, city, state, country, external_id, lifecycle, tier)`;
+      FROM json_to_recordset(${b.companies.json()}::json) AS u(id uuid, name text, website text, domain text, email text, phone text, industry text,
+        employee_count int, annual_revenue numeric, city text, state text, country text, external_id text, lifecycle text, tier text)`;
   }
   if (b.contacts.size) {
-    const c = b.contacts.cols;
     await scope.tx.$executeRaw`
       INSERT INTO contacts (id, organization_id, first_name, last_name, full_name, email, phone, title, type, owner_id, created_by)
       SELECT u.id, ${org}::uuid, u.first_name, u.last_name, u.full_name, u.email, u.phone, u.title, u.type::contact_type, ${me}::uuid, ${me}::uuid
-      FROM unnest(${c.id}::uuid[], ${c.first_name}::text[], ${c.last_name}::text[], ${c.full_name}::text[], ${c.email}::text[], ${c.phone}::text[], ${c.title}::text[], ${c.type}::text[])
-        AS u(id, first_name, last_name, full_name, email, phone, title, type)`;
+      FROM json_to_recordset(${b.contacts.json()}::json) AS u(id uuid, first_name text, last_name text, full_name text, email text, phone text, title text, type text)`;
   }
   if (b.links.length) {
     await scope.tx.$executeRaw`
       INSERT INTO company_contacts (organization_id, company_id, contact_id, is_primary)
-      SELECT ${org}::uuid, u.company_id, u.contact_id, true FROM unnest(${b.links.map((l) => l.company_id)}::uuid[], ${b.links.map((l) => l.contact_id)}::uuid[]) AS u(company_id, contact_id)
+      SELECT ${org}::uuid, u.company_id, u.contact_id, true FROM json_to_recordset(${JSON.stringify(b.links)}::json) AS u(company_id uuid, contact_id uuid)
       ON CONFLICT DO NOTHING`;
   }
   if (b.leads.size) {
-    const l = b.leads.cols;
     await scope.tx.$executeRaw`
-      INSERT INTO leads (id, organization_id, company_id, contact_id, source, nurture_status, assigned_to, assigned_at, source_details, created_by)
+      INSERT INTO leads (id, organization_id, company_id, contact_id, source, nurture_status, assigned_to, assigned_at, source_details, created_by, lead_score, score_breakdown, scored_at)
       SELECT u.id, ${org}::uuid, u.company_id, u.contact_id, u.source::lead_source, u.nurture_status::nurture_status, u.assigned_to, now(),
-             jsonb_build_object('note', u.note, 'importId', ${imp.id}::text), ${me}::uuid
-      FROM unnest(${l.id}::uuid[], ${l.company_id}::uuid[], ${l.contact_id}::uuid[], ${l.source}::text[], ${l.nurture_status}::text[], ${l.assigned_to}::uuid[], ${l.note}::text[])
-        AS u(id, company_id, contact_id, source, nurture_status, assigned_to, note)`;
+             jsonb_build_object('note', u.note, 'importId', ${imp.id}::text), ${me}::uuid, u.score, coalesce(u.breakdown, '{}'), CASE WHEN u.breakdown IS NOT NULL THEN now() END
+      FROM json_to_recordset(${b.leads.json()}::json)
+        AS u(id uuid, company_id uuid, contact_id uuid, source text, nurture_status text, assigned_to uuid, note text, score int, breakdown jsonb)`;
     const tagged = b.leadTags.filter((t) => t.names.length);
     if (tagged.length) {
       const names = [...new Set(tagged.flatMap((t) => t.names))];
       await scope.tx.$executeRaw`INSERT INTO tags (organization_id, name) SELECT ${org}::uuid, n FROM unnest(${names}::text[]) AS n ON CONFLICT DO NOTHING`;
-      const pairs = tagged.flatMap((t) => t.names.map((n) => [t.leadId, n] as const));
+      const pairs = tagged.flatMap((t) => t.names.map((name) => ({ lead_id: t.leadId, name })));
       await scope.tx.$executeRaw`
         INSERT INTO lead_tags (organization_id, lead_id, tag_id)
-        SELECT ${org}::uuid, p.lead_id, t.id FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) AS p(lead_id, name)
+        SELECT ${org}::uuid, p.lead_id, t.id FROM json_to_recordset(${JSON.stringify(pairs)}::json) AS p(lead_id uuid, name text)
         JOIN tags t ON t.name = p.name ON CONFLICT DO NOTHING`;
     }
   }
   if (b.enrichments.length) {
     await scope.tx.$executeRaw`
       INSERT INTO lead_enrichments (organization_id, lead_id, source, data)
-      SELECT ${org}::uuid, u.lead_id, ${`CSV import: ${imp.fileName}`.slice(0, 100)}, u.data::jsonb
-      FROM unnest(${b.enrichments.map((e) => e.leadId)}::uuid[], ${b.enrichments.map((e) => JSON.stringify(e.data))}::text[]) AS u(lead_id, data)`;
+      SELECT ${org}::uuid, u.lead_id, ${`CSV import: ${imp.fileName}`.slice(0, 100)}, u.data
+      FROM json_to_recordset(${JSON.stringify(b.enrichments.map((e) => ({ lead_id: e.leadId, data: e.data })))}::json) AS u(lead_id uuid, data jsonb)`;
   }
   const created = b.records.filter((r) => r.action === "created" && r.type !== "contact");
   if (created.length) {
@@ -299,13 +307,12 @@ async function insertAll(scope: OrgScope, imp: BatchImport, b: {
     await scope.tx.$executeRaw`
       INSERT INTO timeline_events (organization_id, subject_type, subject_id, event_type, title, actor_id, metadata)
       SELECT ${org}::uuid, u.type, u.id, 'imported', ${`Imported from ${imp.fileName}`}, ${me}::uuid, jsonb_build_object('importId', ${imp.id}::text)
-      FROM unnest(${created.map((r) => r.type)}::text[], ${created.map((r) => r.id)}::uuid[]) AS u(type, id)`;
+      FROM json_to_recordset(${JSON.stringify(created.map((r) => ({ type: r.type, id: r.id })))}::json) AS u(type text, id uuid)`;
   }
   if (b.records.length) {
     await scope.tx.$executeRaw`
       INSERT INTO import_records (organization_id, import_id, record_type, record_id, action, previous)
-      SELECT ${org}::uuid, ${imp.id}::uuid, u.type, u.id, u.action, u.previous::jsonb
-      FROM unnest(${b.records.map((r) => r.type)}::text[], ${b.records.map((r) => r.id)}::uuid[], ${b.records.map((r) => r.action)}::text[],
-                  ${b.records.map((r) => (r.previous ? JSON.stringify(r.previous) : null))}::text[]) AS u(type, id, action, previous)`;
+      SELECT ${org}::uuid, ${imp.id}::uuid, u.type, u.id, u.action, u.previous
+      FROM json_to_recordset(${JSON.stringify(b.records)}::json) AS u(type text, id uuid, action text, previous jsonb)`;
   }
 }
