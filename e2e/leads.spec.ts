@@ -1,20 +1,8 @@
-import { type Locator, type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { column, drag } from "./board";
 import { signUp } from "./helpers";
 
-async function drag(page: Page, card: Locator, target: Locator) {
-  await target.scrollIntoViewIfNeeded();
-  await card.scrollIntoViewIfNeeded();
-  const from = (await card.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height - 8);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
-  await page.mouse.up();
-}
-
 test.use({ viewport: { width: 1800, height: 1000 } });
-const column = (page: Page, stage: string) => page.locator(`section[aria-label^='${stage}:']`);
 
 test("a rep creates a lead, finds it with Ctrl-K, logs a call, converts it and drags the deal to Won", async ({ page }) => {
   await signUp(page);

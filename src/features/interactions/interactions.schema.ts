@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalDateTime, optionalText, optionalUrl, optionalUuid } from "@/lib/form-fields";
 
 export const INTERACTION_TYPES = ["call", "email", "meeting", "note", "sms"] as const;
+export const INTERACTION_TYPE_LABELS = { call: "Call", email: "Email", meeting: "Meeting", note: "Note", sms: "SMS" } as const satisfies Record<(typeof INTERACTION_TYPES)[number], string>;
 export const INTERACTION_DIRECTIONS = ["outbound", "inbound"] as const;
 
 const optionalMinutes = (label: string) =>

@@ -5,14 +5,13 @@ import { assertRecordsExist, linkedSubjects, linkedTo } from "@/features/records
 import { recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
-import type { completeInteractionSchema, interactionSubjectSchema, listInteractionsSchema, logInteractionSchema } from "./interactions.schema";
+import { INTERACTION_TYPE_LABELS, type completeInteractionSchema, type interactionSubjectSchema, type listInteractionsSchema, type logInteractionSchema } from "./interactions.schema";
 import { analyzeSentiment } from "./sentiment";
 
 type Subject = z.output<typeof interactionSubjectSchema>;
 type LogInput = z.output<typeof logInteractionSchema>;
 
 const key = (scope: OrgScope, id: string) => ({ organizationId_id: { organizationId: scope.orgId, id } });
-const VERB: Record<LogInput["type"], string> = { call: "Call", email: "Email", meeting: "Meeting", note: "Note", sms: "SMS" };
 // Reaching out by these counts as an attempt to contact a lead.
 const ATTEMPT_TYPES = new Set(["call", "email", "sms"]);
 
@@ -75,7 +74,7 @@ export async function logInteraction(scope: OrgScope, input: LogInput) {
     await rescoreLeads(scope, [subject.leadId]);
   }
   await scope.audit({ action: planned ? "interaction.schedule" : "interaction.log", resourceType: "interaction", resourceId: row.id, newValues: { ...input, sentiment } });
-  const title = `${planned ? "Scheduled" : "Logged"} ${VERB[input.type].toLowerCase()}${input.subject ? `: ${input.subject}` : ""}`;
+  const title = `${planned ? "Scheduled" : "Logged"} ${INTERACTION_TYPE_LABELS[input.type].toLowerCase()}${input.subject ? `: ${input.subject}` : ""}`;
   for (const [subjectType, subjectId] of linkedSubjects(subject)) {
     await recordTimelineEvent(scope, {
       subjectType, subjectId, eventType: `interaction.${input.type}`, title,

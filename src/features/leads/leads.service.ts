@@ -227,8 +227,7 @@ export async function enrichLeadFromWebsite(scope: OrgScope, id: string) {
   if (!c.email && email && !(await scope.tx.company.count({ where: { email } }))) fill.email = email;
   const phone = facts.phones[0];
   if (!c.phone && phone && !(await scope.tx.company.count({ where: { phone } }))) fill.phone = phone.slice(0, 50);
-  if (Object.keys(fill).length) await scope.tx.company.update({ where: key(scope, c.id), data: { ...fill, lastScrapedAt: new Date() } });
-  else await scope.tx.company.update({ where: key(scope, c.id), data: { lastScrapedAt: new Date() } });
+  await scope.tx.company.update({ where: key(scope, c.id), data: { ...fill, lastScrapedAt: new Date() } });
   const enrichment = await scope.tx.leadEnrichment.create({
     data: { organizationId: scope.orgId, leadId: id, source: "website", data: { ...facts, filled: Object.keys(fill) } as unknown as Prisma.InputJsonValue },
     select: { id: true },

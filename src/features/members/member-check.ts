@@ -10,3 +10,11 @@ export async function assertActiveMember(scope: OrgScope, userId: string | null 
   const member = await scope.tx.membership.findFirst({ where: { userId, status: "active" }, select: { id: true } });
   if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this organization", field);
 }
+
+/** The same check for several people at once (a deal's team), in one query. */
+export async function assertActiveMembers(scope: OrgScope, userIds: readonly string[], field: string): Promise<void> {
+  const wanted = [...new Set(userIds)];
+  if (!wanted.length) return;
+  const found = await scope.tx.membership.count({ where: { userId: { in: wanted }, status: "active" } });
+  if (found !== wanted.length) throw new AppError("NOT_FOUND", "That person is not a member of this organization", field);
+}

@@ -1,7 +1,7 @@
 // Editing a deal's own facts (not its stage: that is a move, with history), archiving it off
 // the board, and deleting it.
 import type { z } from "zod";
-import { assertActiveMember } from "@/features/members/member-check";
+import { assertActiveMember, assertActiveMembers } from "@/features/members/member-check";
 import { assertRecordsExist } from "@/features/records/record-links";
 import { deleteTimeline, recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { toDateOnly } from "@/lib/form-fields";
@@ -16,7 +16,7 @@ export async function updateOpportunity(scope: OrgScope, id: string, values: z.o
   if (!before) throw notFound("Deal");
   await assertActiveMember(scope, values.ownerId, "ownerId");
   const team = [...new Set(values.teamMemberIds)];
-  for (const member of team) await assertActiveMember(scope, member, "teamMemberIds");
+  await assertActiveMembers(scope, team, "teamMemberIds");
   await assertRecordsExist(scope, { companyId: values.companyId, contactId: values.contactId });
   const data = {
     name: values.name, value: values.value, currency: values.currency, expectedCloseDate: toDateOnly(values.expectedCloseDate) ?? null,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { assertActiveMember } from "@/features/members/member-check";
+import { assertRecordsExist } from "@/features/records/record-links";
 import { listTimeline, recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { toDateOnly } from "@/lib/form-fields";
 import { formatMoney } from "@/lib/money";
@@ -8,15 +9,6 @@ import type { OrgScope } from "@/server/api/scope";
 import type { createOpportunitySchema, moveOpportunitySchema } from "./opportunities.schema";
 
 const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
-
-async function assertLinked(scope: OrgScope, input: { companyId?: string | null; contactId?: string | null }) {
-  if (input.companyId && !(await scope.tx.company.count({ where: { id: input.companyId } }))) {
-    throw new AppError("NOT_FOUND", "That company does not exist", "companyId");
-  }
-  if (input.contactId && !(await scope.tx.contact.count({ where: { id: input.contactId } }))) {
-    throw new AppError("NOT_FOUND", "That contact does not exist", "contactId");
-  }
-}
 
 /** `from.leadId`: the lead this deal was converted from (set only by lead conversion). */
 export async function createOpportunity(scope: OrgScope, input: z.output<typeof createOpportunitySchema>, from: { leadId?: string } = {}) {
@@ -28,7 +20,7 @@ export async function createOpportunity(scope: OrgScope, input: z.output<typeof 
   const stage = input.stageId ? pipeline.stages.find((s) => s.id === input.stageId) : pipeline.stages.find((s) => !s.isWon && !s.isLost);
   if (!stage) throw new AppError("NOT_FOUND", "That stage is not in this pipeline", "stageId");
   await assertActiveMember(scope, input.ownerId, "ownerId");
-  await assertLinked(scope, input);
+  await assertRecordsExist(scope, input);
 
   const status = stage.isWon ? "won" : stage.isLost ? "lost" : "open";
   const opportunity = await scope.tx.opportunity.create({

@@ -1,8 +1,6 @@
 import { defineCsvExport } from "@/server/api/csv-export";
+import { taskRecordLabel } from "./task-record";
 import { listTasksSchema } from "./tasks.schema";
-
-const recordOf = (t: { lead: { company: { name: string } } | null; opportunity: { name: string } | null; company: { name: string } | null; contact: { fullName: string } | null }) =>
-  t.lead ? `Lead: ${t.lead.company.name}` : t.opportunity ? `Deal: ${t.opportunity.name}` : t.company ? `Company: ${t.company.name}` : t.contact ? `Contact: ${t.contact.fullName}` : "";
 
 /** CSV export of a filtered task list: the same filters and sort as the list page. */
 export const tasksExport = defineCsvExport({
@@ -13,7 +11,7 @@ export const tasksExport = defineCsvExport({
     const result = await api.tasks.list({ ...query, page, pageSize: 100 });
     return {
       rows: result.items.map((t) => [
-        t.title, t.status, t.priority, t.category, t.dueDate?.toISOString().slice(0, 10) ?? "", t.progress, t.assignee?.fullName ?? "", recordOf(t), t.completedAt?.toISOString() ?? "",
+        t.title, t.status, t.priority, t.category, t.dueDate?.toISOString().slice(0, 10) ?? "", t.progress, t.assignee?.fullName ?? "", taskRecordLabel(t), t.completedAt?.toISOString() ?? "",
       ]),
       more: page < result.pageCount,
     };

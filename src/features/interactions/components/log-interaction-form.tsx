@@ -8,9 +8,9 @@ import { SelectField } from "@/components/ui/select-field";
 import { useDraft } from "@/components/use-draft";
 import { type FieldErrors, errorsFromServer, validate } from "@/lib/form-errors";
 import { api } from "@/trpc/react";
-import { INTERACTION_TYPES, logInteractionSchema } from "../interactions.schema";
+import { INTERACTION_TYPES, INTERACTION_TYPE_LABELS, logInteractionSchema } from "../interactions.schema";
 
-const TYPE_LABEL = { call: "Call", email: "Email", meeting: "Meeting", note: "Note", sms: "SMS" } as const;
+const TYPE_LABEL = INTERACTION_TYPE_LABELS;
 type Links = { leadId?: string; contactId?: string; companyId?: string; opportunityId?: string };
 
 const EMPTY = {

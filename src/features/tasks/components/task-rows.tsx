@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
 import { TASK_STATUS_LABELS } from "../tasks.schema";
+import { taskRecord } from "../task-record";
 import { TaskCheckbox } from "./task-checkbox";
 
 const PRIORITY_STYLE = { urgent: "bg-rose-100 text-rose-800", high: "bg-amber-100 text-amber-800", normal: "bg-slate-100 text-slate-700", low: "bg-slate-50 text-slate-500" } as const;
@@ -26,11 +27,8 @@ export const isOverdue = (t: Pick<TaskRow, "dueDate" | "status">, today: string)
   t.dueDate !== null && t.dueDate.toISOString().slice(0, 10) < today && t.status !== "completed" && t.status !== "failed";
 
 function RecordLink({ orgSlug, t }: { orgSlug: string; t: TaskRow }) {
-  const link = t.lead ? { href: `leads/${t.lead.id}`, label: t.lead.company.name }
-    : t.opportunity ? { href: `deals/${t.opportunity.id}`, label: t.opportunity.name }
-    : t.company ? { href: `companies/${t.company.id}`, label: t.company.name }
-    : t.contact ? { href: `contacts/${t.contact.id}`, label: t.contact.fullName } : null;
-  return link ? <Link href={`/${orgSlug}/${link.href}`} className="text-brand-700 hover:underline">{link.label}</Link> : null;
+  const link = taskRecord(t);
+  return link ? <Link href={`/${orgSlug}/${link.href}`} className="text-brand-700 hover:underline">{link.name}</Link> : null;
 }
 
 /** Task rows with a done checkbox; overdue ones are marked in words as well as colour. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/list/filter-select";
 import { Pagination } from "@/components/list/pagination";
 import { type RawSearchParams, listHref, plainParams } from "@/components/list/search-params";
 import { SortHeader } from "@/components/list/sort-header";
@@ -8,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { COMPANY_LIFECYCLES, COMPANY_TIERS, listCompaniesSchema } from "@/features/companies/companies.schema";
 import { formatDate } from "@/lib/dates";
-import { humanize } from "@/lib/labels";
+import { humanize, optionsOf } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
 
@@ -60,28 +61,9 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
           <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>
           <input id="search" name="search" defaultValue={query.search ?? ""} placeholder="Name, domain, email or city" className="input" />
         </div>
-        <div>
-          <label htmlFor="lifecycle" className="mb-1 block text-sm font-medium text-slate-700">Lifecycle</label>
-          <select id="lifecycle" name="lifecycle" defaultValue={query.lifecycle ?? ""} className="input">
-            <option value="">Any</option>
-            {COMPANY_LIFECYCLES.map((l) => <option key={l} value={l}>{humanize(l)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="tier" className="mb-1 block text-sm font-medium text-slate-700">Tier</label>
-          <select id="tier" name="tier" defaultValue={query.tier ?? ""} className="input">
-            <option value="">Any</option>
-            {COMPANY_TIERS.map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="active" className="mb-1 block text-sm font-medium text-slate-700">Status</label>
-          <select id="active" name="active" defaultValue={query.active ?? ""} className="input">
-            <option value="">Any</option>
-            <option value="yes">Active</option>
-            <option value="no">Inactive</option>
-          </select>
-        </div>
+        <FilterSelect name="lifecycle" label="Lifecycle" value={query.lifecycle} options={optionsOf(COMPANY_LIFECYCLES)} />
+        <FilterSelect name="tier" label="Tier" value={query.tier} options={optionsOf(COMPANY_TIERS)} />
+        <FilterSelect name="active" label="Status" value={query.active} options={[{ value: "yes", label: "Active" }, { value: "no", label: "Inactive" }]} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button type="submit" className="btn-primary">Apply</button>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/list/pagination";
+import { FilterSelect } from "@/components/list/filter-select";
 import { type RawSearchParams, listHref, plainParams } from "@/components/list/search-params";
 import { SortHeader } from "@/components/list/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar";
 import { CONTACT_TYPES, listContactsSchema } from "@/features/contacts/contacts.schema";
-import { humanize } from "@/lib/labels";
+import { humanize, optionsOf } from "@/lib/labels";
 import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Contacts" };
@@ -40,13 +41,7 @@ export default async function ContactsPage({ params, searchParams }: { params: P
           <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>
           <input id="search" name="search" defaultValue={query.search ?? ""} placeholder="Name, email, phone or title" className="input" />
         </div>
-        <div>
-          <label htmlFor="type" className="mb-1 block text-sm font-medium text-slate-700">Type</label>
-          <select id="type" name="type" defaultValue={query.type ?? ""} className="input">
-            <option value="">Any</option>
-            {CONTACT_TYPES.map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="type" label="Type" value={query.type} options={optionsOf(CONTACT_TYPES)} />
         {query.companyId ? <input type="hidden" name="companyId" value={query.companyId} /> : null}
         <button type="submit" className="btn-primary">Apply</button>
         {filtered ? <Link href={`/${orgSlug}/contacts`} className="btn-secondary">Clear</Link> : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/list/pagination";
 import { type RawSearchParams, listHref, plainParams } from "@/components/list/search-params";
+import { FilterSelect } from "@/components/list/filter-select";
 import { SortHeader } from "@/components/list/sort-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,15 +40,6 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
   const filtered = Boolean(query.search || query.status || query.source || query.nurture || query.assignee || query.tag || query.minScore !== undefined);
   const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/leads`, raw, changes);
   const exportHref = listHref("/api/export/leads", raw, { org: orgSlug, page: undefined });
-  const select = (id: keyof typeof query, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">{label}</label>
-      <select id={id} name={id} defaultValue={String(query[id] ?? "")} className="input">
-        <option value="">Any</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
   const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
 
   return (
@@ -67,11 +59,11 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
           <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>
           <input id="search" name="search" defaultValue={query.search ?? ""} placeholder="Company, domain or contact" className="input" />
         </div>
-        {select("status", "Status", opts(LEAD_STATUSES))}
-        {select("nurture", "Nurture", opts(NURTURE_STATUSES))}
-        {select("source", "Source", opts(LEAD_SOURCES))}
-        {select("assignee", "Assigned to", [{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...members.map((m) => ({ value: m.user.id, label: m.user.fullName }))])}
-        {tags.length ? select("tag", "Tag", tags.map((t) => ({ value: t.name, label: `${t.name} (${t._count.leads})` }))) : null}
+        <FilterSelect name="status" label="Status" value={query.status} options={opts(LEAD_STATUSES)} />
+        <FilterSelect name="nurture" label="Nurture" value={query.nurture} options={opts(NURTURE_STATUSES)} />
+        <FilterSelect name="source" label="Source" value={query.source} options={opts(LEAD_SOURCES)} />
+        <FilterSelect name="assignee" label="Assigned to" value={query.assignee} options={[{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...members.map((m) => ({ value: m.user.id, label: m.user.fullName }))]} />
+        {tags.length ? <FilterSelect name="tag" label="Tag" value={query.tag} options={tags.map((t) => ({ value: t.name, label: `${t.name} (${t._count.leads})` }))} /> : null}
         <div>
           <label htmlFor="minScore" className="mb-1 block text-sm font-medium text-slate-700">Min. score</label>
           <input id="minScore" name="minScore" type="number" min={0} max={100} defaultValue={query.minScore ?? ""} className="input w-24" />

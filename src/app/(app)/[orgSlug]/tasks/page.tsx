@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/list/pagination";
+import { FilterSelect } from "@/components/list/filter-select";
 import { type RawSearchParams, listHref, plainParams } from "@/components/list/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +9,7 @@ import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar
 import { QuickAddTask } from "@/features/tasks/components/quick-add-task";
 import { TaskRows } from "@/features/tasks/components/task-rows";
 import { TASK_CATEGORIES, TASK_PRIORITIES, listTasksSchema } from "@/features/tasks/tasks.schema";
-import { humanize } from "@/lib/labels";
+import { optionsOf } from "@/lib/labels";
 import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -56,25 +57,10 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
           <label htmlFor="search" className="mb-1 block text-sm font-medium text-slate-700">Search</label>
           <input id="search" name="search" defaultValue={query.search ?? ""} placeholder="Task title" className="input" />
         </div>
-        <div>
-          <label htmlFor="assignee" className="mb-1 block text-sm font-medium text-slate-700">Assigned to</label>
-          <select id="assignee" name="assignee" defaultValue={query.assignee} className="input">
-            <option value="me">Me</option><option value="anyone">Anyone</option><option value="none">Nobody</option>
-            {people.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="priority" className="mb-1 block text-sm font-medium text-slate-700">Priority</label>
-          <select id="priority" name="priority" defaultValue={query.priority ?? ""} className="input">
-            <option value="">Any</option>{TASK_PRIORITIES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="category" className="mb-1 block text-sm font-medium text-slate-700">Category</label>
-          <select id="category" name="category" defaultValue={query.category ?? ""} className="input">
-            <option value="">Any</option>{TASK_CATEGORIES.map((c) => <option key={c} value={c}>{humanize(c)}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="assignee" label="Assigned to" value={query.assignee} anyLabel={null}
+          options={[{ value: "me", label: "Me" }, { value: "anyone", label: "Anyone" }, { value: "none", label: "Nobody" }, ...people.map((m) => ({ value: m.id, label: m.name }))]} />
+        <FilterSelect name="priority" label="Priority" value={query.priority} options={optionsOf(TASK_PRIORITIES)} />
+        <FilterSelect name="category" label="Category" value={query.category} options={optionsOf(TASK_CATEGORIES)} />
         <input type="hidden" name="state" value={query.state} />
         <button type="submit" className="btn-primary">Apply</button>
       </form>

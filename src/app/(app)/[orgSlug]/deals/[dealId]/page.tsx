@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MoveDealForm } from "@/features/opportunities/components/move-deal-form";
+import { DetailItem } from "@/components/ui/detail-item";
 import { DealActions } from "@/features/opportunities/components/deal-actions";
 import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
@@ -55,13 +56,13 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
           <section aria-labelledby="facts" className="card p-5">
             <h2 id="facts" className="mb-4 font-semibold">Details</h2>
             <dl className="grid gap-4 text-sm sm:grid-cols-3">
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Weighted value</dt><dd>{formatMoney(deal.weightedValue, deal.currency)}</dd></div>
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Expected close</dt><dd>{deal.expectedCloseDate ? formatDate(deal.expectedCloseDate) : "—"}</dd></div>
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Closed</dt><dd>{deal.actualCloseDate ? formatDate(deal.actualCloseDate) : "—"}</dd></div>
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Owner</dt><dd>{deal.owner?.fullName ?? "—"}</dd></div>
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Contact</dt><dd>{deal.contact ? <Link href={`/${orgSlug}/contacts/${deal.contact.id}`} className="text-brand-700 hover:underline">{deal.contact.fullName}</Link> : "—"}</dd></div>
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Team</dt><dd>{deal.team.length ? deal.team.map((t) => t.fullName).join(", ") : "—"}</dd></div>
-              <div><dt className="text-xs uppercase tracking-wide text-slate-500">Reason</dt><dd>{deal.closedReason ?? "—"}{deal.competitorWon ? ` (went to ${deal.competitorWon})` : ""}</dd></div>
+              <DetailItem label="Weighted value">{formatMoney(deal.weightedValue, deal.currency)}</DetailItem>
+              <DetailItem label="Expected close">{deal.expectedCloseDate ? formatDate(deal.expectedCloseDate) : "—"}</DetailItem>
+              <DetailItem label="Closed">{deal.actualCloseDate ? formatDate(deal.actualCloseDate) : "—"}</DetailItem>
+              <DetailItem label="Owner">{deal.owner?.fullName ?? "—"}</DetailItem>
+              <DetailItem label="Contact">{deal.contact ? <Link href={`/${orgSlug}/contacts/${deal.contact.id}`} className="text-brand-700 hover:underline">{deal.contact.fullName}</Link> : "—"}</DetailItem>
+              <DetailItem label="Team">{deal.team.length ? deal.team.map((t) => t.fullName).join(", ") : "—"}</DetailItem>
+              <DetailItem label="Reason">{deal.closedReason ?? "—"}{deal.competitorWon ? ` (went to ${deal.competitorWon})` : ""}</DetailItem>
             </dl>
           </section>
           <section aria-labelledby="history" className="card p-5">

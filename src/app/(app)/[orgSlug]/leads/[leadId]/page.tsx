@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DetailItem } from "@/components/ui/detail-item";
 import { DeleteLeadButton } from "@/features/leads/components/delete-lead-button";
 import { EnrichButton } from "@/features/leads/components/enrich-button";
 import { ScoreBreakdown } from "@/features/leads/components/score-breakdown";
@@ -13,10 +14,6 @@ import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Lead" };
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt><dd className="text-sm">{children ?? "—"}</dd></div>;
-}
 
 export default async function LeadPage({ params }: { params: Promise<{ orgSlug: string; leadId: string }> }) {
   const { orgSlug, leadId } = await params;
@@ -48,21 +45,21 @@ export default async function LeadPage({ params }: { params: Promise<{ orgSlug: 
           <section aria-labelledby="details" className="card p-5">
             <h2 id="details" className="mb-4 font-semibold">Details</h2>
             <dl className="grid gap-4 sm:grid-cols-3">
-              <Item label="Company"><Link href={`/${orgSlug}/companies/${lead.company.id}`} className="text-brand-700 hover:underline">{lead.company.name}</Link>{lead.company.industry ? ` · ${lead.company.industry}` : ""}</Item>
-              <Item label="Contact">{lead.contact ? <Link href={`/${orgSlug}/contacts/${lead.contact.id}`} className="text-brand-700 hover:underline">{lead.contact.fullName}</Link> : null}</Item>
-              <Item label="Phone">{lead.contact?.phone ?? lead.company.phone ? <a className="text-brand-700 hover:underline" href={`tel:${lead.contact?.phone ?? lead.company.phone}`}>{lead.contact?.phone ?? lead.company.phone}</a> : null}</Item>
-              <Item label="Email">{lead.contact?.email ?? lead.company.email ? <a className="text-brand-700 hover:underline" href={`mailto:${lead.contact?.email ?? lead.company.email}`}>{lead.contact?.email ?? lead.company.email}</a> : null}</Item>
-              <Item label="Assigned to">{lead.assignee ? `${lead.assignee.fullName}${lead.assignedAt ? ` since ${formatDate(lead.assignedAt)}` : ""}` : null}</Item>
-              <Item label="Source details">{note}</Item>
-              <Item label="Preferred contact">{lead.preferredContactMethod ? humanize(lead.preferredContactMethod) : null}</Item>
-              <Item label="Best time to call">{lead.bestCallTime}</Item>
-              <Item label="Time zone">{lead.timezone}</Item>
-              <Item label="First contact">{lead.firstContactAt ? formatDateTime(lead.firstContactAt) : null}</Item>
-              <Item label="Last contact">{lead.lastContactAt ? formatDateTime(lead.lastContactAt) : null}</Item>
-              <Item label="Contact attempts">{lead.contactAttempts}</Item>
-              <Item label="Qualified">{lead.qualifiedAt ? `${formatDate(lead.qualifiedAt)}${lead.qualifier ? ` by ${lead.qualifier.fullName}` : ""}` : null}</Item>
-              <Item label="Converted">{lead.convertedAt ? `${formatDate(lead.convertedAt)}${lead.conversionValue ? ` · ${formatMoney(lead.conversionValue, lead.company.currency)}` : ""}` : null}</Item>
-              {lead.lostReason ? <Item label="Lost reason">{lead.lostReason}</Item> : null}
+              <DetailItem label="Company"><Link href={`/${orgSlug}/companies/${lead.company.id}`} className="text-brand-700 hover:underline">{lead.company.name}</Link>{lead.company.industry ? ` · ${lead.company.industry}` : ""}</DetailItem>
+              <DetailItem label="Contact">{lead.contact ? <Link href={`/${orgSlug}/contacts/${lead.contact.id}`} className="text-brand-700 hover:underline">{lead.contact.fullName}</Link> : null}</DetailItem>
+              <DetailItem label="Phone">{lead.contact?.phone ?? lead.company.phone ? <a className="text-brand-700 hover:underline" href={`tel:${lead.contact?.phone ?? lead.company.phone}`}>{lead.contact?.phone ?? lead.company.phone}</a> : null}</DetailItem>
+              <DetailItem label="Email">{lead.contact?.email ?? lead.company.email ? <a className="text-brand-700 hover:underline" href={`mailto:${lead.contact?.email ?? lead.company.email}`}>{lead.contact?.email ?? lead.company.email}</a> : null}</DetailItem>
+              <DetailItem label="Assigned to">{lead.assignee ? `${lead.assignee.fullName}${lead.assignedAt ? ` since ${formatDate(lead.assignedAt)}` : ""}` : null}</DetailItem>
+              <DetailItem label="Source details">{note}</DetailItem>
+              <DetailItem label="Preferred contact">{lead.preferredContactMethod ? humanize(lead.preferredContactMethod) : null}</DetailItem>
+              <DetailItem label="Best time to call">{lead.bestCallTime}</DetailItem>
+              <DetailItem label="Time zone">{lead.timezone}</DetailItem>
+              <DetailItem label="First contact">{lead.firstContactAt ? formatDateTime(lead.firstContactAt) : null}</DetailItem>
+              <DetailItem label="Last contact">{lead.lastContactAt ? formatDateTime(lead.lastContactAt) : null}</DetailItem>
+              <DetailItem label="Contact attempts">{lead.contactAttempts}</DetailItem>
+              <DetailItem label="Qualified">{lead.qualifiedAt ? `${formatDate(lead.qualifiedAt)}${lead.qualifier ? ` by ${lead.qualifier.fullName}` : ""}` : null}</DetailItem>
+              <DetailItem label="Converted">{lead.convertedAt ? `${formatDate(lead.convertedAt)}${lead.conversionValue ? ` · ${formatMoney(lead.conversionValue, lead.company.currency)}` : ""}` : null}</DetailItem>
+              {lead.lostReason ? <DetailItem label="Lost reason">{lead.lostReason}</DetailItem> : null}
             </dl>
             {lead.opportunities.length ? (
               <div className="mt-4 border-t border-slate-100 pt-4">

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DetailItem } from "@/components/ui/detail-item";
 import { DeleteTaskButton } from "@/features/tasks/components/delete-task-button";
 import { QuickAddTask } from "@/features/tasks/components/quick-add-task";
 import { TaskCheckbox } from "@/features/tasks/components/task-checkbox";
 import { TaskRows, isOverdue } from "@/features/tasks/components/task-rows";
+import { taskRecord, taskRecordLabel } from "@/features/tasks/task-record";
 import { TASK_STATUS_LABELS } from "@/features/tasks/tasks.schema";
 import { Timeline } from "@/features/timeline/components/timeline";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -21,10 +23,7 @@ export default async function TaskPage({ params }: { params: Promise<{ orgSlug: 
   const [org, t, members] = await Promise.all([orNotFound(api.organizations.current()), orNotFound(api.tasks.get({ id: taskId })), orNotFound(api.members.list({}))]);
   const canWrite = org.permissions.includes("tasks:write");
   const overdue = isOverdue(t, t.today);
-  const record = t.lead ? { href: `leads/${t.lead.id}`, label: `Lead: ${t.lead.company.name}` }
-    : t.opportunity ? { href: `deals/${t.opportunity.id}`, label: `Deal: ${t.opportunity.name}` }
-    : t.company ? { href: `companies/${t.company.id}`, label: `Company: ${t.company.name}` }
-    : t.contact ? { href: `contacts/${t.contact.id}`, label: `Contact: ${t.contact.fullName}` } : null;
+  const record = taskRecord(t);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 flex gap-2 text-sm">
@@ -57,10 +56,10 @@ export default async function TaskPage({ params }: { params: Promise<{ orgSlug: 
               <div className="h-2 rounded bg-slate-100"><div className="h-2 rounded bg-brand-500" style={{ width: `${t.progress}%` }} /></div>
             </div>
             <dl className="grid gap-4 sm:grid-cols-3 text-sm">
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Assignee</dt><dd>{t.assignee?.fullName ?? "Unassigned"}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Created by</dt><dd>{t.creator?.fullName ?? "—"}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Completed</dt><dd>{t.completedAt ? formatDateTime(t.completedAt) : "—"}</dd></div>
-              <div className="sm:col-span-3"><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">On</dt><dd>{record ? <Link href={`/${orgSlug}/${record.href}`} className="text-brand-700 hover:underline">{record.label}</Link> : "No record"}</dd></div>
+              <DetailItem label="Assignee">{t.assignee?.fullName ?? "Unassigned"}</DetailItem>
+              <DetailItem label="Created by">{t.creator?.fullName ?? "—"}</DetailItem>
+              <DetailItem label="Completed">{t.completedAt ? formatDateTime(t.completedAt) : "—"}</DetailItem>
+              <DetailItem label="On" className="sm:col-span-3">{record ? <Link href={`/${orgSlug}/${record.href}`} className="text-brand-700 hover:underline">{taskRecordLabel(t)}</Link> : "No record"}</DetailItem>
             </dl>
           </section>
           <section aria-labelledby="subtasks" className="card p-5">
