@@ -51,6 +51,9 @@ test("a rep adds a company, finds it, edits it, exports the list and deletes it"
   expect(csv).not.toContain("Stark Industries");
 
   await page.getByRole("link", { name: "Wayne Enterprises" }).click();
+  // Let the navigation finish streaming: a dialog opened on the half-rendered page is remounted shut.
+  await expect(page.getByRole("heading", { name: "Wayne Enterprises", level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete company" }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}/companies$`));
