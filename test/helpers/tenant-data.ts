@@ -46,14 +46,22 @@ async function populate(org: TestOrg) {
   };
 }
 
-/** An import with one created lead and one rejected row (imports, import_records, import_rejects). */
+/**
+ * An import with one created lead and one rejected row (imports, import_rejects), then a second
+ * that updates that lead's company (import_records keep what an import updated).
+ */
 async function importSmallFile(api: ReturnType<typeof callerAs>) {
-  const token = randomBytes(16).toString("hex");
-  await mkdir(path.dirname(stagedPath(token)), { recursive: true });
-  await writeFile(stagedPath(token), "Company,Email\nImported Co,hello@imported.example\n,not-an-email\n");
-  const { id } = await api.imports.create({ resource: "leads", fileName: "tiny.csv", uploadToken: token });
-  await api.imports.start({ id, mapping: { companyName: "Company", contactEmail: "Email" } });
-  for (let i = 0; i < 200 && (await api.imports.get({ id })).status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
+  const run = async (csv: string, mapping: Record<string, string>, duplicateStrategy: "skip" | "update") => {
+    const token = randomBytes(16).toString("hex");
+    await mkdir(path.dirname(stagedPath(token)), { recursive: true });
+    await writeFile(stagedPath(token), csv);
+    const { id } = await api.imports.create({ resource: "leads", fileName: "tiny.csv", uploadToken: token });
+    await api.imports.start({ id, mapping, duplicateStrategy });
+    for (let i = 0; i < 200 && (await api.imports.get({ id })).status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
+    return id;
+  };
+  const id = await run("Company,Email\nImported Co,hello@imported.example\n,not-an-email\n", { companyName: "Company", contactEmail: "Email" }, "skip");
+  await run("Company,Industry\nImported Co,Freight\n", { companyName: "Company", industry: "Industry" }, "update");
   return id;
 }
 

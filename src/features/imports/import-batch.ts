@@ -1,7 +1,9 @@
 // One batch of an import, set-based: look up every possible duplicate in one query, then
-// insert companies, contacts, links, leads, tags, timeline events and the undo log with one
-// statement each (ids are minted here so rows can point at each other without round trips).
-// Duplicates follow the import's strategy: skip them, update them, or create anyway.
+// insert companies, contacts, links, leads and tags with one statement each (ids are minted
+// here so rows can point at each other without round trips). Every record created carries the
+// import's id (undo deletes by it; the timeline reads "Imported from" off it); records updated
+// get an undo row with their previous values. Duplicates follow the import's strategy: skip
+// them, update them, or create anyway.
 import { companyDomain } from "@/features/companies/companies.service";
 import { computeLeadScore } from "@/features/leads/lead-scoring";
 import { loadScoringWeights, rescoreLeads } from "@/features/leads/lead-scoring.service";
@@ -16,11 +18,14 @@ export interface BatchImport {
   unmappedColumns: string[];
 }
 export interface Reject { rowNumber: number; reason: string; raw: Record<string, string> }
+/** A record an import updated, with the values to put back on undo. */
+interface Update { type: "company" | "contact" | "lead"; id: string; previous: unknown }
 export interface BatchOutcome { created: number; updated: number; skipped: number; rejects: Reject[] }
 
 interface CompanyMatch { id: string; name: string; domain: string | null; email: string | null; phone: string | null; lead_id: string | null }
 
 const lower = (s: string | null | undefined) => s?.toLowerCase() ?? null;
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const splitTags = (tags: string | null | undefined) => [...new Set((tags ?? "").split(/[;,|]/).map((t) => t.trim()).filter(Boolean).map((t) => t.slice(0, 50)))];
 
 /** Company keys in the order duplicates are matched: email, phone, domain, then name. */
@@ -103,7 +108,7 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
   const links: { company_id: string; contact_id: string }[] = [];
   const leads = new Columns(LEAD_COLS);
   const leadTags: { leadId: string; names: string[] }[] = [];
-  const records: { type: string; id: string; action: string; previous: unknown }[] = [];
+  const updates: Update[] = [];
   const touchedLeads: string[] = [];
   const enrichments: { leadId: string; data: Record<string, string> }[] = [];
   const index = imp.resource === "contacts" ? null : await loadCompanies(scope, rows);
@@ -120,20 +125,25 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     const first = v.contactFirstName ?? v.contactLastName ?? v.contactEmail!.split("@")[0]!;
     const last = v.contactFirstName ? (v.contactLastName ?? "") : "";
     contacts.push({ id, first_name: first, last_name: last, full_name: `${first} ${last}`.trim(), email: v.contactEmail, phone: v.contactPhone, title: v.contactTitle, type: v.contactType ?? "client" });
-    records.push({ type: "contact", id, action: "created", previous: null });
     if (companyId) links.push({ company_id: companyId, contact_id: id });
     return id;
   };
+  // Rows this batch will insert, by id: a later row of the same batch that matches them in
+  // "update" mode changes them here, since they are not in the database yet.
+  const pendingCompanies = new Map<string, Record<string, unknown>>();
+  const pendingLeads = new Map<string, Record<string, unknown>>();
   const newCompany = (v: ImportRow, k: ReturnType<typeof companyKeys>) => {
     const id = uuidv7();
-    companies.push({
+    const row = {
       id, name: v.companyName!, website: v.website, domain: k.domain, email: k.email, phone: k.phone, industry: v.industry,
       employee_count: v.employeeCount, annual_revenue: v.annualRevenue, city: v.city, state: v.state, country: v.country,
       external_id: v.externalId, lifecycle: v.lifecycle ?? "prospect", tier: v.tier ?? "standard",
-    });
-    records.push({ type: "company", id, action: "created", previous: null });
-    index!.add({ id, name: v.companyName!, domain: k.domain, email: k.email, phone: k.phone, lead_id: null });
-    return id;
+    };
+    companies.push(row);
+    pendingCompanies.set(id, row);
+    const match: CompanyMatch = { id, name: v.companyName!, domain: k.domain, email: k.email, phone: k.phone, lead_id: null };
+    index!.add(match);
+    return match;
   };
   const newLead = (r: BatchRow, companyId: string, contactId: string | null, assignedTo: string | null, scoreNow = false) => {
     const id = uuidv7();
@@ -142,8 +152,9 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
       industry: v.industry ?? null, employeeCount: v.employeeCount ?? null, annualRevenue: v.annualRevenue == null ? null : Number(v.annualRevenue),
       yearsInBusiness: null, googleRating: null, googleReviewsCount: null, interactionCount: 0, inboundCount: 0, lastInteractionAt: null,
     }, weights, now) : null;
-    leads.push({ id, company_id: companyId, contact_id: contactId, source: v.source ?? "import", nurture_status: v.nurtureStatus ?? "new", assigned_to: assignedTo ?? scope.userId, note: v.notes ?? `${imp.fileName}, row ${r.rowNumber}`, score: scored?.score ?? 0, breakdown: scored });
-    records.push({ type: "lead", id, action: "created", previous: null });
+    const row = { id, company_id: companyId, contact_id: contactId, source: v.source ?? "import", nurture_status: v.nurtureStatus ?? "new", assigned_to: assignedTo ?? scope.userId, note: v.notes ?? `${imp.fileName}, row ${r.rowNumber}`, score: scored?.score ?? 0, breakdown: scored };
+    leads.push(row);
+    pendingLeads.set(id, row);
     leadTags.push({ leadId: id, names: splitTags(v.tags) });
     const extra = Object.fromEntries(imp.unmappedColumns.map((c) => [c, r.raw[c] ?? ""]).filter(([, x]) => x));
     if (Object.keys(extra).length) enrichments.push({ leadId: id, data: extra });
@@ -171,7 +182,7 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
       if (dupe && imp.duplicateStrategy === "skip") { out.skipped++; continue; }
       if (dupe && imp.duplicateStrategy === "update") {
         const changes = Object.fromEntries(Object.entries({ email: v.contactEmail, phone: v.contactPhone, title: v.contactTitle, type: v.contactType }).filter(([, x]) => x != null));
-        records.push({ type: "contact", id: dupe.id, action: "updated", previous: pickPrevious(dupe, Object.keys(changes)) });
+        updates.push({ type: "contact", id: dupe.id, previous: pickPrevious(dupe, Object.keys(changes)) });
         await scope.tx.contact.update({ where: { organizationId_id: { organizationId: scope.orgId, id: dupe.id } }, data: changes });
         if (companyId) await scope.tx.companyContact.createMany({ data: [{ organizationId: scope.orgId, companyId, contactId: dupe.id }], skipDuplicates: true });
         out.updated++;
@@ -187,19 +198,35 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     if (match && imp.duplicateStrategy === "skip") { out.skipped++; continue; }
     if (match && imp.duplicateStrategy === "update") {
       const changes = companyChanges(v);
-      const before = await scope.tx.company.findUnique({ where: { organizationId_id: { organizationId: scope.orgId, id: match.id } } });
-      if (before && Object.keys(changes).length) {
+      const pending = pendingCompanies.get(match.id);
+      if (Object.keys(changes).length) {
         const taken = index!.collision(k, match.id);
         if (taken) { reject(r, taken); continue; }
-        records.push({ type: "company", id: match.id, action: "updated", previous: pickPrevious(before, Object.keys(changes)) });
-        await scope.tx.company.update({ where: { organizationId_id: { organizationId: scope.orgId, id: match.id } }, data: { ...changes, domain: k.domain ?? before.domain } });
+        if (pending) {
+          for (const [field, value] of Object.entries(changes)) pending[snakeCase(field)] = value;
+          if (k.domain) pending.domain = k.domain;
+          // Its lead was scored from the earlier row's facts: score it again once inserted.
+          const lead = match.lead_id ? pendingLeads.get(match.lead_id) : undefined;
+          if (lead?.breakdown) { lead.breakdown = null; lead.score = 0; touchedLeads.push(match.lead_id!); }
+        } else {
+          const before = await scope.tx.company.findUnique({ where: { organizationId_id: { organizationId: scope.orgId, id: match.id } } });
+          if (before) {
+            updates.push({ type: "company", id: match.id, previous: pickPrevious(before, Object.keys(changes)) });
+            await scope.tx.company.update({ where: { organizationId_id: { organizationId: scope.orgId, id: match.id } }, data: { ...changes, domain: k.domain ?? before.domain } });
+          }
+        }
       }
       if (imp.resource === "leads") {
-        if (match.lead_id) {
+        const pendingLead = match.lead_id ? pendingLeads.get(match.lead_id) : undefined;
+        if (pendingLead) {
+          if (v.source) pendingLead.source = v.source;
+          if (v.nurtureStatus) pendingLead.nurture_status = v.nurtureStatus;
+          if (assignedTo) pendingLead.assigned_to = assignedTo;
+        } else if (match.lead_id) {
           const lead = await scope.tx.lead.findUnique({ where: { organizationId_id: { organizationId: scope.orgId, id: match.lead_id } }, select: { source: true, nurtureStatus: true, assignedTo: true } });
           const leadChanges = Object.fromEntries(Object.entries({ source: v.source, nurtureStatus: v.nurtureStatus, assignedTo }).filter(([, x]) => x != null));
           if (lead && Object.keys(leadChanges).length) {
-            records.push({ type: "lead", id: match.lead_id, action: "updated", previous: pickPrevious(lead, Object.keys(leadChanges)) });
+            updates.push({ type: "lead", id: match.lead_id, previous: pickPrevious(lead, Object.keys(leadChanges)) });
             await scope.tx.lead.update({ where: { organizationId_id: { organizationId: scope.orgId, id: match.lead_id } }, data: leadChanges });
           }
           touchedLeads.push(match.lead_id);
@@ -212,13 +239,12 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     }
     const collision = index!.collision(k);
     if (collision) { reject(r, collision); continue; }
-    const companyId = newCompany(v, k);
-    const contactId = imp.resource === "leads" ? newContact(v, companyId) : null;
-    if (imp.resource === "leads") newLead(r, companyId, contactId, assignedTo ?? null, true);
+    const company = newCompany(v, k);
+    if (imp.resource === "leads") company.lead_id = newLead(r, company.id, newContact(v, company.id), assignedTo ?? null, true);
     out.created++;
   }
 
-  await insertAll(scope, imp, { companies, contacts, links, leads, leadTags, records, enrichments });
+  await insertAll(scope, imp, { companies, contacts, links, leads, leadTags, updates, enrichments });
   if (touchedLeads.length) await rescoreLeads(scope, touchedLeads);
   return out;
 }
@@ -252,23 +278,23 @@ async function findCompanyId(scope: OrgScope, nameOrDomain: string): Promise<str
 
 async function insertAll(scope: OrgScope, imp: BatchImport, b: {
   companies: Columns<(typeof COMPANY_COLS)[number]>; contacts: Columns<(typeof CONTACT_COLS)[number]>; links: { company_id: string; contact_id: string }[];
-  leads: Columns<(typeof LEAD_COLS)[number]>; leadTags: { leadId: string; names: string[] }[]; records: { type: string; id: string; action: string; previous: unknown }[];
+  leads: Columns<(typeof LEAD_COLS)[number]>; leadTags: { leadId: string; names: string[] }[]; updates: Update[];
   enrichments: { leadId: string; data: Record<string, string> }[];
 }) {
   const org = scope.orgId;
   const me = scope.userId;
   if (b.companies.size) {
     await scope.tx.$executeRaw`
-      INSERT INTO companies (id, organization_id, name, website, domain, email, phone, industry, employee_count, annual_revenue, city, state, country, external_id, lifecycle, tier, owner_id, created_by)
+      INSERT INTO companies (id, organization_id, name, website, domain, email, phone, industry, employee_count, annual_revenue, city, state, country, external_id, lifecycle, tier, owner_id, created_by, import_id)
       SELECT u.id, ${org}::uuid, u.name, u.website, u.domain, u.email, u.phone, u.industry, u.employee_count, u.annual_revenue, u.city, u.state, u.country, u.external_id,
-             u.lifecycle::company_lifecycle, u.tier::company_tier, ${me}::uuid, ${me}::uuid
+             u.lifecycle::company_lifecycle, u.tier::company_tier, ${me}::uuid, ${me}::uuid, ${imp.id}::uuid
       FROM json_to_recordset(${b.companies.json()}::json) AS u(id uuid, name text, website text, domain text, email text, phone text, industry text,
         employee_count int, annual_revenue numeric, city text, state text, country text, external_id text, lifecycle text, tier text)`;
   }
   if (b.contacts.size) {
     await scope.tx.$executeRaw`
-      INSERT INTO contacts (id, organization_id, first_name, last_name, full_name, email, phone, title, type, owner_id, created_by)
-      SELECT u.id, ${org}::uuid, u.first_name, u.last_name, u.full_name, u.email, u.phone, u.title, u.type::contact_type, ${me}::uuid, ${me}::uuid
+      INSERT INTO contacts (id, organization_id, first_name, last_name, full_name, email, phone, title, type, owner_id, created_by, import_id)
+      SELECT u.id, ${org}::uuid, u.first_name, u.last_name, u.full_name, u.email, u.phone, u.title, u.type::contact_type, ${me}::uuid, ${me}::uuid, ${imp.id}::uuid
       FROM json_to_recordset(${b.contacts.json()}::json) AS u(id uuid, first_name text, last_name text, full_name text, email text, phone text, title text, type text)`;
   }
   if (b.links.length) {
@@ -279,9 +305,9 @@ async function insertAll(scope: OrgScope, imp: BatchImport, b: {
   }
   if (b.leads.size) {
     await scope.tx.$executeRaw`
-      INSERT INTO leads (id, organization_id, company_id, contact_id, source, nurture_status, assigned_to, assigned_at, source_details, created_by, lead_score, score_breakdown, scored_at)
+      INSERT INTO leads (id, organization_id, company_id, contact_id, source, nurture_status, assigned_to, assigned_at, source_details, created_by, import_id, lead_score, score_breakdown, scored_at)
       SELECT u.id, ${org}::uuid, u.company_id, u.contact_id, u.source::lead_source, u.nurture_status::nurture_status, u.assigned_to, now(),
-             jsonb_build_object('note', u.note, 'importId', ${imp.id}::text), ${me}::uuid, u.score, coalesce(u.breakdown, '{}'), CASE WHEN u.breakdown IS NOT NULL THEN now() END
+             jsonb_build_object('note', u.note), ${me}::uuid, ${imp.id}::uuid, u.score, coalesce(u.breakdown, '{}'), CASE WHEN u.breakdown IS NOT NULL THEN now() END
       FROM json_to_recordset(${b.leads.json()}::json)
         AS u(id uuid, company_id uuid, contact_id uuid, source text, nurture_status text, assigned_to uuid, note text, score int, breakdown jsonb)`;
     const tagged = b.leadTags.filter((t) => t.names.length);
@@ -301,18 +327,10 @@ async function insertAll(scope: OrgScope, imp: BatchImport, b: {
       SELECT ${org}::uuid, u.lead_id, ${`CSV import: ${imp.fileName}`.slice(0, 100)}, u.data
       FROM json_to_recordset(${JSON.stringify(b.enrichments.map((e) => ({ lead_id: e.leadId, data: e.data })))}::json) AS u(lead_id uuid, data jsonb)`;
   }
-  const created = b.records.filter((r) => r.action === "created" && r.type !== "contact");
-  if (created.length) {
-    // What people see on each new record's timeline.
-    await scope.tx.$executeRaw`
-      INSERT INTO timeline_events (organization_id, subject_type, subject_id, event_type, title, actor_id, metadata)
-      SELECT ${org}::uuid, u.type, u.id, 'imported', ${`Imported from ${imp.fileName}`}, ${me}::uuid, jsonb_build_object('importId', ${imp.id}::text)
-      FROM json_to_recordset(${JSON.stringify(created.map((r) => ({ type: r.type, id: r.id })))}::json) AS u(type text, id uuid)`;
-  }
-  if (b.records.length) {
+  if (b.updates.length) {
     await scope.tx.$executeRaw`
       INSERT INTO import_records (organization_id, import_id, record_type, record_id, action, previous)
-      SELECT ${org}::uuid, ${imp.id}::uuid, u.type, u.id, u.action, u.previous
-      FROM json_to_recordset(${JSON.stringify(b.records)}::json) AS u(type text, id uuid, action text, previous jsonb)`;
+      SELECT ${org}::uuid, ${imp.id}::uuid, u.type, u.id, 'updated', u.previous
+      FROM json_to_recordset(${JSON.stringify(b.updates)}::json) AS u(type text, id uuid, previous jsonb)`;
   }
 }

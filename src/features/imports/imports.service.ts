@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { IMPORT_FIELDS, type ImportResource, suggestMapping } from "./import-fields";
@@ -85,12 +85,11 @@ export async function undoImport(scope: OrgScope, id: string) {
   const imp = await getImport(scope, id);
   if (imp.status === "undone") throw new AppError("CONFLICT", "This import has already been undone", "id");
   if (imp.status === "running" || imp.status === "uploaded") throw new AppError("CONFLICT", "Only a finished import can be undone", "id");
-  const subjects = await scope.tx.$queryRaw<{ n: number }[]>`
-    DELETE FROM timeline_events t USING import_records r
-    WHERE r.import_id = ${id}::uuid AND r.action = 'created' AND t.subject_id = r.record_id RETURNING 1 AS n`;
-  const leads = await deleteCreated(scope, id, "lead");
-  const contacts = await deleteCreated(scope, id, "contact");
-  const companies = await deleteCreated(scope, id, "company");
+  // Their timeline entries go first: timeline events point at records by type and id, no FK.
+  const timelineEvents = await deleteTimelineOfCreated(scope, id);
+  const leads = await scope.tx.lead.deleteMany({ where: { importId: id } });
+  const contacts = await scope.tx.contact.deleteMany({ where: { importId: id } });
+  const companies = await scope.tx.company.deleteMany({ where: { importId: id } });
   const updated = await scope.tx.importRecord.findMany({ where: { importId: id, action: "updated" }, orderBy: { id: "desc" }, select: { recordType: true, recordId: true, previous: true } });
   for (const u of updated) {
     const data = (u.previous ?? {}) as Record<string, unknown>;
@@ -100,15 +99,18 @@ export async function undoImport(scope: OrgScope, id: string) {
     if (u.recordType === "lead") await scope.tx.lead.updateMany({ where: where.organizationId_id, data: data as Prisma.LeadUncheckedUpdateManyInput });
   }
   await scope.tx.import.update({ where: key(scope, id), data: { status: "undone", undoneAt: new Date(), undoneBy: scope.userId } });
-  const result = { leads, contacts, companies, restored: updated.length, timelineEvents: subjects.length };
+  const result = { leads: leads.count, contacts: contacts.count, companies: companies.count, restored: updated.length, timelineEvents };
   await scope.audit({ action: "import.undo", resourceType: "import", resourceId: id, details: result });
   return result;
 }
 
-/** Deletes, set-based, the records of one type an import created (a whole import can be 100k rows). */
-function deleteCreated(scope: OrgScope, importId: string, type: "lead" | "contact" | "company"): Promise<number> {
-  const created = Prisma.sql`SELECT record_id FROM import_records WHERE import_id = ${importId}::uuid AND record_type = ${type} AND action = 'created'`;
-  if (type === "lead") return scope.tx.$executeRaw`DELETE FROM leads WHERE id IN (${created})`;
-  if (type === "contact") return scope.tx.$executeRaw`DELETE FROM contacts WHERE id IN (${created})`;
-  return scope.tx.$executeRaw`DELETE FROM companies WHERE id IN (${created})`;
+/** Deletes, set-based, what happened on the records an import created (a whole import can be 100k rows). */
+async function deleteTimelineOfCreated(scope: OrgScope, importId: string): Promise<number> {
+  const leads = await scope.tx.$executeRaw`
+    DELETE FROM timeline_events t USING leads r WHERE r.import_id = ${importId}::uuid AND t.subject_type = 'lead' AND t.subject_id = r.id`;
+  const contacts = await scope.tx.$executeRaw`
+    DELETE FROM timeline_events t USING contacts r WHERE r.import_id = ${importId}::uuid AND t.subject_type = 'contact' AND t.subject_id = r.id`;
+  const companies = await scope.tx.$executeRaw`
+    DELETE FROM timeline_events t USING companies r WHERE r.import_id = ${importId}::uuid AND t.subject_type = 'company' AND t.subject_id = r.id`;
+  return leads + contacts + companies;
 }

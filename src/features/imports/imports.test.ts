@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMember, callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
+import { addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
+import { failStaleImports } from "@/server/db/system";
 import { stagedPath } from "./import-files";
 
 type Api = ReturnType<typeof callerAs>;
@@ -68,7 +69,23 @@ describe("CSV import", () => {
     expect(leads.items[0]!.tags.map((t) => t.tag.name)).toEqual(["Enterprise", "Q1 target"]);
     const acme = await api.leads.get({ id: leads.items[0]!.id });
     expect(acme.scoreBreakdown.lines).toHaveLength(8);
-    expect(acme.timeline[0]!.title).toBe("Imported from messy.csv");
+    expect(acme.timeline.map((e) => e.title)).toEqual(["Imported from messy.csv"]);
+
+    // Later events come first; the import stays the record's first moment. Undo takes the
+    // records the import created and everything on their timelines, and nothing else.
+    await api.interactions.log({ leadId: acme.id, type: "call", subject: "Intro call" });
+    const after = await api.leads.get({ id: acme.id });
+    expect(after.timeline.map((e) => e.title).at(-1)).toBe("Imported from messy.csv");
+    expect(after.timeline.length).toBeGreaterThan(1);
+    const mine = await api.companies.create({ name: "Made By Hand" });
+    const undone = await api.imports.undo({ id });
+    expect(undone).toMatchObject({ leads: 2, contacts: 2, companies: 2, restored: 0 });
+    expect(undone.timelineEvents).toBeGreaterThan(0);
+    expect((await api.leads.list({})).total).toBe(0);
+    expect((await api.contacts.list({})).total).toBe(0);
+    expect((await api.companies.list({})).items.map((c) => c.id)).toEqual([mine.id]);
+    const { rows } = await ownerPool().query<{ n: number }>("SELECT count(*)::int AS n FROM timeline_events WHERE subject_id = $1", [acme.id]);
+    expect(rows[0]!.n).toBe(0);
   });
 
   it("undoes a whole import: created records go, updated ones get their old values back", async () => {
@@ -88,6 +105,23 @@ describe("CSV import", () => {
     expect((await api.companies.list({})).items.map((c) => c.name)).toEqual(["Acme Logistics"]);
     expect((await api.imports.get({ id })).status).toBe("undone");
     await expect(api.imports.undo({ id })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("in update mode, a row matching a company an earlier row of the same file created updates it", async () => {
+    const org = await createOrgWithOwner("import-same-batch");
+    const api = callerAs(org.owner, org.slug);
+    const csv = "Company,Website,Industry,Employees,Nurture\nZeta Zinc,zeta.example,,5,cold\nZeta Zinc Inc,https://www.zeta.example,Mining,500,hot\n";
+    const { id } = await upload(api, "leads", csv);
+    const imp = await api.imports.get({ id });
+    await api.imports.start({ id, mapping: imp.mapping, duplicateStrategy: "update" });
+    expect(await finished(api, id)).toMatchObject({ status: "completed", createdCount: 1, updatedCount: 1, rejectedCount: 0 });
+    const leads = await api.leads.list({});
+    expect(leads.total).toBe(1);
+    const lead = await api.leads.get({ id: leads.items[0]!.id });
+    expect(lead).toMatchObject({ nurtureStatus: "hot", company: { name: "Zeta Zinc", industry: "Mining", employeeCount: 500 } });
+    // Scored from the facts it ended with: the industry it gained counts.
+    expect(lead.scoreBreakdown.lines.find((l) => l.factor === "industry")!.points).toBeGreaterThan(0);
+    expect((await api.imports.undo({ id }))).toMatchObject({ leads: 1, companies: 1, restored: 0 });
   });
 
   it("matches contacts' companies by name or domain, and refuses a mapping without the required column", async () => {
@@ -114,6 +148,27 @@ describe("CSV import", () => {
     const [lead] = (await api.leads.list({})).items;
     const detail = await api.leads.get({ id: lead!.id });
     expect(detail.enrichments).toMatchObject([{ source: "CSV import: crm-export.csv", data: { "LinkedIn followers": "1200", "Funding round": "Series A" } }]);
+  });
+
+  it("an import whose server stopped is marked failed, with its rows so far undoable", async () => {
+    const org = await createOrgWithOwner("import-stale");
+    const api = callerAs(org.owner, org.slug);
+    const { id } = await upload(api, "companies", "Name\nHalf Done Co\n");
+    const imp = await api.imports.get({ id });
+    await api.imports.start({ id, mapping: imp.mapping });
+    await finished(api, id);
+    // As a server that died after writing its first batch would have left it.
+    // (replica mode keeps the updated_at trigger from stamping the row with now())
+    await ownerPool().query(`BEGIN; SET LOCAL session_replication_role = replica;
+      UPDATE imports SET status = 'running', finished_at = NULL, updated_at = now() - interval '10 minutes' WHERE id = '${id}'; COMMIT`);
+    const fresh = await upload(api, "companies", "Name\nStill Running Co\n");
+    await ownerPool().query("UPDATE imports SET status = 'running' WHERE id = $1", [fresh.id]);
+
+    expect(await failStaleImports()).toBe(1);
+    expect(await api.imports.get({ id })).toMatchObject({ status: "failed", error: expect.stringContaining("The server stopped after 1 rows") });
+    expect((await api.imports.get({ id: fresh.id })).status).toBe("running");
+    expect(await api.imports.undo({ id })).toMatchObject({ companies: 1 });
+    await ownerPool().query("UPDATE imports SET status = 'failed' WHERE id = $1", [fresh.id]);
   });
 
   it("a viewer cannot import, and an empty file is refused naming the upload", async () => {

@@ -306,3 +306,27 @@ export async function seedMember(
     return { userId: created.id };
   });
 }
+
+// ------------------------------------------------------------------ jobs
+
+/**
+ * Marks as failed the imports whose server stopped while they ran. A running import touches its
+ * row with every batch (a fraction of a second apart), so one untouched for `staleAfterMs` has
+ * no process behind it, whichever server started it. What it wrote stays, and can be undone.
+ */
+export async function failStaleImports(staleAfterMs = 120_000): Promise<number> {
+  return systemDb().$transaction(async (tx) => {
+    const stale = await tx.import.findMany({
+      where: { status: "running", updatedAt: { lt: new Date(Date.now() - staleAfterMs) } },
+      select: { id: true, organizationId: true, processedRows: true },
+    });
+    for (const imp of stale) {
+      const error = `The server stopped after ${imp.processedRows} rows of this import. Undo it to remove what it wrote, then import the file again.`;
+      await tx.import.update({ where: { id: imp.id }, data: { status: "failed", error, finishedAt: new Date() } });
+      await tx.auditLog.create({
+        data: { organizationId: imp.organizationId, action: "import.fail", resourceType: "import", resourceId: imp.id, newValues: { error }, userAgent: "system" },
+      });
+    }
+    return stale.length;
+  });
+}
