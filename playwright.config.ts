@@ -37,6 +37,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       // The suite signs in many times from one address; the per-IP limit has its own test.
       AUTH_IP_MAX_ATTEMPTS: process.env.AUTH_IP_MAX_ATTEMPTS ?? "1000",
+      // Journeys that send mail read it where a developer would: the dev outbox page.
+      PARLEY_DEV_OUTBOX: "1",
+      SMTP_URL: "",
     },
   },
 });

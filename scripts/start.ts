@@ -14,6 +14,9 @@ const port = Number(process.env.PORT ?? 3000);
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 const { embedded } = await prepareEnvironment({ database: "parley", pgDir: "pg", pgPort: Number(process.env.PARLEY_EMBEDDED_PG_PORT ?? 54329) });
 console.log(embedded ? "PostgreSQL: embedded, data in .data/pg" : "PostgreSQL: DATABASE_URL");
+// On the embedded database (a developer's or a demo machine) mail without an SMTP server goes
+// to the dev outbox page instead of nowhere; a real deployment opts in explicitly, if at all.
+if (embedded && !process.env.SMTP_URL) process.env.PARLEY_DEV_OUTBOX ??= "1";
 
 const migrated = await migrate(process.env.DATABASE_URL!, { rolePassword: process.env.PARLEY_DB_ROLE_PASSWORD!, log: (l) => console.log(`migrations: ${l}`) });
 console.log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied.length} already in place`);
@@ -31,7 +34,8 @@ const server = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", String(port)], { cw
 console.log(`
   Parley is starting on ${process.env.NEXTAUTH_URL}
   ${seeded.created ? "Seeded the demo organization." : "Demo organization already present."}
-  Demo sign-in: ${DEMO.email} / ${DEMO.password}  (every demo teammate shares this password)
+  Demo sign-in: ${DEMO.email} / ${DEMO.password}  (every demo teammate shares this password)${process.env.PARLEY_DEV_OUTBOX === "1" ? `
+  Email is not sent (no SMTP_URL): read it at ${process.env.NEXTAUTH_URL}/dev/outbox` : ""}
   Press Ctrl-C to stop.
 `);
 

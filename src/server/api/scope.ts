@@ -13,12 +13,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Work that must wait until the transaction has committed (sending email): never on rollback. */
+export type AfterCommit = () => unknown;
+
 export interface OrgScope {
   tx: Tx;
   orgId: string;
   userId: string;
   meta: RequestMeta;
   audit(entry: AuditEntry): Promise<void>;
+  afterCommit(task: AfterCommit): void;
 }
 
 export interface UserScope {
@@ -26,13 +30,35 @@ export interface UserScope {
   userId: string;
   sessionId: string;
   meta: RequestMeta;
+  afterCommit(task: AfterCommit): void;
 }
 
+/** Collects after-commit work for one transaction; `run` once it has committed. */
+export function afterCommitQueue() {
+  const tasks: AfterCommit[] = [];
+  return {
+    add: (task: AfterCommit) => { tasks.push(task); },
+    async run() {
+      for (const task of tasks.splice(0)) {
+        try {
+          await task();
+        } catch (error) {
+          // The change itself has committed; what failed after it is logged, not undone.
+          console.error("after-commit task failed:", error instanceof Error ? error.message : error);
+        }
+      }
+    },
+  };
+}
+
+const noAfterCommit = () => { throw new Error("This scope cannot run work after commit; create it with afterCommitQueue()"); };
+
 /** The scope a service runs in; `onAudit` lets orgProcedure check that a mutation audited. */
-export function createOrgScope(tx: Tx, actor: { orgId: string; userId: string; meta: RequestMeta }, onAudit?: () => void): OrgScope {
+export function createOrgScope(tx: Tx, actor: { orgId: string; userId: string; meta: RequestMeta }, onAudit?: () => void, afterCommit: (task: AfterCommit) => void = noAfterCommit): OrgScope {
   return {
     ...actor,
     tx,
+    afterCommit,
     async audit(entry: AuditEntry) {
       onAudit?.();
       await writeAuditLog(tx, actor, entry);

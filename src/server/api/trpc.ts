@@ -10,7 +10,7 @@ import type { ActiveSession, RequestMeta, ResolvedMembership } from "@/server/db
 import { findMembership } from "@/server/db/system";
 import { withOrg, withUser } from "@/server/db/tenant";
 import { AppError, toTRPCError } from "./errors";
-import { type UserScope, createOrgScope } from "./scope";
+import { type UserScope, afterCommitQueue, createOrgScope } from "./scope";
 
 export interface Context {
   session: ActiveSession | null;
@@ -78,12 +78,15 @@ function unwrapRollback(error: unknown): never {
 
 /** For the signed-in user's own records (sessions, security log), outside any organization. */
 export const userProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  return withUser(ctx.session.user.id, async (tx) => {
-    const scope: UserScope = { tx, userId: ctx.session.user.id, sessionId: ctx.session.sessionId, meta: ctx.meta };
+  const later = afterCommitQueue();
+  const result = await withUser(ctx.session.user.id, async (tx) => {
+    const scope: UserScope = { tx, userId: ctx.session.user.id, sessionId: ctx.session.sessionId, meta: ctx.meta, afterCommit: later.add };
     const result = await next({ ctx: { ...ctx, scope } });
     if (!result.ok) throw new RollbackWith(result);
     return result;
   }).catch(unwrapRollback);
+  if (result.ok) await later.run();
+  return result;
 });
 
 export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
@@ -98,13 +101,16 @@ export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ 
     });
   }
   const actor = { orgId: membership.organization.id, userId: ctx.session.user.id, meta: ctx.meta };
-  return withOrg(actor, async (tx) => {
+  const later = afterCommitQueue();
+  const result = await withOrg(actor, async (tx) => {
     let audited = 0;
-    const scope = createOrgScope(tx, actor, () => audited++);
+    const scope = createOrgScope(tx, actor, () => audited++, later.add);
     const result = await next({ ctx: { ...ctx, membership, scope } });
     if (!result.ok) throw new RollbackWith(result);
     // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.
     if (type === "mutation" && audited === 0) throw new Error("Mutation finished without writing an audit log entry");
     return result;
   }).catch(unwrapRollback);
+  if (result.ok) await later.run();
+  return result;
 });

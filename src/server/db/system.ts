@@ -330,3 +330,19 @@ export async function failStaleImports(staleAfterMs = 120_000): Promise<number> 
     return stale.length;
   });
 }
+
+// ------------------------------------------------------------------ dev outbox
+
+/** Keeps an email that no SMTP server was configured to send (see src/server/email). */
+export async function storeOutboxMessage(m: { to: string; from: string; subject: string; text: string; html: string | null }): Promise<void> {
+  await systemDb().devOutboxMessage.create({ data: { toAddress: m.to.toLowerCase(), fromAddress: m.from, subject: m.subject.slice(0, 500), textBody: m.text, htmlBody: m.html } });
+}
+
+/** The dev outbox, newest first; only ever called while the outbox is on (src/server/email/config.ts). */
+export function listOutboxMessages(limit = 100) {
+  return systemDb().devOutboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+}
+
+export function getOutboxMessage(id: string) {
+  return systemDb().devOutboxMessage.findUnique({ where: { id } });
+}
