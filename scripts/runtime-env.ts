@@ -72,10 +72,11 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 
 /** `next build` unless the current sources were built already. Returns false if the build failed. */
 export async function ensureProductionBuild(): Promise<boolean> {
-  const fingerprintFile = path.join(ROOT, ".next/parley-source-fingerprint");
+  const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+  const fingerprintFile = path.join(distDir, "parley-source-fingerprint");
   const fingerprint = await sourceFingerprint();
   const built =
-    existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(fingerprintFile) && (await readFile(fingerprintFile, "utf8")) === fingerprint;
+    existsSync(path.join(distDir, "BUILD_ID")) && existsSync(fingerprintFile) && (await readFile(fingerprintFile, "utf8")) === fingerprint;
   if (built) return true;
   console.log("Building Parley for production (about a minute on first start)…");
   if ((await run(NEXT_BIN, ["build"])) !== 0) return false;

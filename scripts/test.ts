@@ -34,7 +34,9 @@ process.env.PARLEY_DB_ROLE_PASSWORD ||= "parley-test-role-password";
 process.env.NEXTAUTH_SECRET ||= "parley-test-nextauth-secret-0123456789";
 
 // `npm test -- --e2e` runs only the build and the end-to-end tests (for working on them).
+// Spec files named after it run alone: `npm test -- --e2e e2e/members.spec.ts`.
 const e2eOnly = process.argv.includes("--e2e");
+const e2eSpecs = process.argv.filter((a) => a.endsWith(".spec.ts"));
 
 if (!e2eOnly) await step("typecheck", async () => (await run(bin("tsc"), ["--noEmit"])) === 0);
 if (!e2eOnly) await step("lint", async () => (await run(bin("eslint"), ["--max-warnings", "0", "."])) === 0);
@@ -78,7 +80,7 @@ await step("end-to-end tests (Playwright, Chromium)", async () => {
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       NEXT_BIN,
     };
-    const code = await run(bin("playwright"), ["test", "--reporter=list,json"], env);
+    const code = await run(bin("playwright"), ["test", "--reporter=list,json", ...e2eSpecs], env);
     const report = await readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(out);
     if (report) {
       counts.passed += report.stats.expected + report.stats.flaky;
