@@ -6,6 +6,8 @@ export default tseslint.config(
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Config files run in Node.
+  { files: ["*.mjs"], languageOptions: { globals: { process: "readonly" } } },
   {
     plugins: { "react-hooks": reactHooks },
     rules: {

@@ -39,8 +39,9 @@ async function populate(org: TestOrg) {
   const won = await api.leads.convert({ id: converted.id, pipelineId: pipeline!.id, name: "From a lead", value: "1200" });
   await addLeadEnrichment(org, lead.id);
   const importId = await importSmallFile(api);
+  const apiKey = await api.apiKeys.create({ name: "Warehouse sync", permissions: ["companies:read"] });
   return {
-    importId,
+    importId, apiKeyId: apiKey.id,
     companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, targetStageId: pipeline!.stages[2]!.id, dealId: deal.id,
     leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
   };
@@ -92,6 +93,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
     bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id,
       "leads.id": bData.leadId, leadId: bData.leadId, "interactions.id": bData.interactionId, "tasks.id": bData.taskId, parentTaskId: bData.taskId,
       opportunityId: bData.dealId, assignedTo: b.owner.id, "imports.id": bData.importId, targetStageId: bData.targetStageId,
+      "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id,
     },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import type { ListAuditLogInput } from "./audit.schema";
 
@@ -23,6 +24,11 @@ function where(input: ListAuditLogInput): Prisma.AuditLogWhereInput {
 
 /** Newest first, keyset-paginated on the v7 id (which sorts by creation time). */
 export async function listAuditLog(scope: OrgScope, input: ListAuditLogInput) {
+  // Filtering by someone who never belonged here is as unknown as any other org's id.
+  if (input.userId && !(await scope.tx.membership.findFirst({ where: { userId: input.userId }, select: { id: true } }))
+    && !(await scope.tx.auditLog.findFirst({ where: { userId: input.userId }, select: { id: true } }))) {
+    throw notFound("Member");
+  }
   const rows = await scope.tx.auditLog.findMany({
     where: where(input),
     select: {

@@ -21,7 +21,7 @@ export async function writeAuditLog(
       resourceId: entry.resourceId ?? null,
       oldValues: asJson(entry.oldValues),
       newValues: asJson(entry.newValues),
-      details: asJson(entry.details) ?? {},
+      details: asJson(actor.meta.apiKeyId ? { ...entry.details, apiKeyId: actor.meta.apiKeyId } : entry.details) ?? {},
       ipAddress: actor.meta.ip,
       userAgent: actor.meta.userAgent,
     },

@@ -2,10 +2,12 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { rescoreLeads } from "@/features/leads/lead-scoring.service";
 import { assertRecordsExist, linkedSubjects, linkedTo } from "@/features/records/record-links";
+import { recordRefsSelect } from "@/features/records/record-refs";
 import { recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { INTERACTION_TYPE_LABELS, type completeInteractionSchema, type interactionSubjectSchema, type listInteractionsSchema, type logInteractionSchema } from "./interactions.schema";
+import { interactionState } from "./interaction-state";
 import { analyzeSentiment } from "./sentiment";
 
 type Subject = z.output<typeof interactionSubjectSchema>;
@@ -127,4 +129,16 @@ export async function listInteractions(scope: OrgScope, input: z.output<typeof l
     select: interactionSelect,
   });
   return rows.map((r) => ({ ...r, sentimentScore: r.sentimentScore?.toString() ?? null }));
+}
+
+/** One interaction with every field and the records it is on, for its own page. */
+export async function getInteraction(scope: OrgScope, id: string) {
+  const row = await scope.tx.interaction.findUnique({
+    where: key(scope, id),
+    select: { ...interactionSelect, ...recordRefsSelect, participatedUsers: true, emailMessageId: true, emailThreadId: true, createdAt: true, updatedAt: true },
+  });
+  if (!row) throw notFound("Interaction");
+  // Attendees are stored as a JSON array of names or emails; anything else shows as nothing.
+  const attendees = Array.isArray(row.meetingAttendees) ? row.meetingAttendees.filter((a): a is string => typeof a === "string") : [];
+  return { ...row, meetingAttendees: attendees, sentimentScore: row.sentimentScore?.toString() ?? null, state: interactionState(row, new Date()) };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const VIEW_RESOURCES = ["companies", "contacts", "leads", "tasks"] as const;
+export const VIEW_RESOURCES = ["companies", "contacts", "interactions", "leads", "tasks"] as const;
 export const viewResourceSchema = z.enum(VIEW_RESOURCES);
 
 /** A list's query string as saved: its filters and sort, never the page. */

@@ -2,13 +2,14 @@
 import type { z } from "zod";
 import { listCompaniesSchema } from "@/features/companies/companies.schema";
 import { listContactsSchema } from "@/features/contacts/contacts.schema";
+import { browseInteractionsSchema } from "@/features/interactions/interactions.schema";
 import { listLeadsSchema } from "@/features/leads/leads.schema";
 import { listTasksSchema } from "@/features/tasks/tasks.schema";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import type { deleteViewSchema, saveViewSchema, viewResourceSchema } from "./saved-views.schema";
 
-const LIST_SCHEMAS = { companies: listCompaniesSchema, contacts: listContactsSchema, leads: listLeadsSchema, tasks: listTasksSchema } as const;
+const LIST_SCHEMAS = { companies: listCompaniesSchema, contacts: listContactsSchema, interactions: browseInteractionsSchema, leads: listLeadsSchema, tasks: listTasksSchema } as const;
 
 export function listViews(scope: OrgScope, resource: z.output<typeof viewResourceSchema>) {
   return scope.tx.savedView.findMany({

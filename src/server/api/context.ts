@@ -1,12 +1,15 @@
 import { sessionFromCookies } from "@/server/auth/session";
 import { requestMeta } from "@/server/auth/request-meta";
+import type { ApiKeyPrincipal } from "@/server/db/system";
 import type { Context } from "./trpc";
 
 type CookieJar = { get(name: string): { value: string } | undefined };
 
-export async function createContext(opts: { headers: Headers; cookies: CookieJar; orgSlug?: string | null }): Promise<Context> {
+export async function createContext(opts: { headers: Headers; cookies: CookieJar; orgSlug?: string | null; apiKey?: ApiKeyPrincipal }): Promise<Context> {
   return {
-    session: await sessionFromCookies(opts.cookies),
+    // A request with an API key is that key's, whatever cookies came along.
+    session: opts.apiKey ? null : await sessionFromCookies(opts.cookies),
+    apiKey: opts.apiKey ?? null,
     meta: requestMeta(opts.headers),
     orgSlug: opts.orgSlug ?? opts.headers.get("x-parley-org"),
   };

@@ -1,3 +1,4 @@
+import { apiKeysRouter } from "@/features/api-keys/api-keys.router";
 import { auditRouter } from "@/features/audit/audit.router";
 import { authRouter } from "@/features/auth/auth.router";
 import { companiesRouter } from "@/features/companies/companies.router";
@@ -22,6 +23,7 @@ export const appRouter = router({
   members: membersRouter,
   sessions: sessionsRouter,
   audit: auditRouter,
+  apiKeys: apiKeysRouter,
   companies: companiesRouter,
   contacts: contactsRouter,
   search: searchRouter,

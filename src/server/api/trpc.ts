@@ -6,7 +6,7 @@ import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { type RequiredPermission, hasPermission } from "@/features/roles/permissions";
-import type { ActiveSession, RequestMeta, ResolvedMembership } from "@/server/db/system";
+import type { ActiveSession, ApiKeyPrincipal, RequestMeta, ResolvedMembership } from "@/server/db/system";
 import { findMembership } from "@/server/db/system";
 import { withOrg, withUser } from "@/server/db/tenant";
 import { AppError, toTRPCError } from "./errors";
@@ -14,6 +14,8 @@ import { type UserScope, afterCommitQueue, createOrgScope } from "./scope";
 
 export interface Context {
   session: ActiveSession | null;
+  /** Set instead of a session when the request carried a valid API key (Authorization: Bearer). */
+  apiKey?: ApiKeyPrincipal | null;
   meta: RequestMeta;
   /** The organization the request is for: the x-parley-org header, or the page's slug. */
   orgSlug: string | null;
@@ -89,8 +91,19 @@ export const userProcedure = authedProcedure.use(async ({ ctx, next }) => {
   return result;
 });
 
-export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
-  const membership: ResolvedMembership | null = ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null;
+/** Who is calling an organization's procedure: a signed-in user, or an API key of that organization. */
+async function resolveCaller(ctx: Context): Promise<{ userId: string; membership: ResolvedMembership | null }> {
+  if (ctx.apiKey) {
+    const own = ctx.apiKey.membership;
+    // A key belongs to one organization: naming another is like naming one that does not exist.
+    return { userId: ctx.apiKey.userId, membership: !ctx.orgSlug || ctx.orgSlug === own.organization.slug ? own : null };
+  }
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return { userId: ctx.session.user.id, membership: ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null };
+}
+
+export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
+  const { userId, membership } = await resolveCaller(ctx);
   if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
   const required = [...(meta?.permission ? [meta.permission] : []), ...(meta?.alsoRequires ?? [])];
   const missing = required.find((p) => !hasPermission(membership.permissions, p));
@@ -100,7 +113,7 @@ export const orgProcedure = authedProcedure.meta({ scope: "org" }).use(async ({ 
       message: `Your role (${membership.role.name}) cannot ${missing.action} ${missing.resource.replace("_", " ")}`,
     });
   }
-  const actor = { orgId: membership.organization.id, userId: ctx.session.user.id, meta: ctx.meta };
+  const actor = { orgId: membership.organization.id, userId, meta: ctx.apiKey ? { ...ctx.meta, apiKeyId: ctx.apiKey.keyId } : ctx.meta };
   const later = afterCommitQueue();
   const result = await withOrg(actor, async (tx) => {
     let audited = 0;

@@ -2,6 +2,7 @@
 // sign-in and session checks (which must look across organizations before one is chosen),
 // webhooks and jobs. Keep each one small and obvious; review additions here with care.
 import type { Prisma } from "@/generated/prisma/client";
+import { parseApiKey, secretMatches } from "@/features/api-keys/api-key-token";
 import { DEFAULT_PIPELINE } from "@/features/pipelines/default-pipeline";
 import { SYSTEM_ROLES, SYSTEM_ROLE_NAMES, type PermissionName } from "@/features/roles/permissions";
 import { nextFreeSlug, slugify } from "@/lib/slug";
@@ -12,6 +13,8 @@ type SystemTx = Prisma.TransactionClient;
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** Set when an API key made the request: audit rows name it. */
+  apiKeyId?: string;
 }
 
 // ------------------------------------------------------------------ sign-up and organizations
@@ -345,4 +348,45 @@ export function listOutboxMessages(limit = 100) {
 
 export function getOutboxMessage(id: string) {
   return systemDb().devOutboxMessage.findUnique({ where: { id } });
+}
+
+// ------------------------------------------------------------------ API keys
+
+export interface ApiKeyPrincipal {
+  keyId: string;
+  keyName: string;
+  /** Who created the key: the key acts as them, within its scopes. */
+  userId: string;
+  membership: ResolvedMembership;
+}
+
+/**
+ * The organization and permissions an API key (prly_<id>_<secret>) authenticates, or why not.
+ * Its permissions are its scopes as far as its creator's role still grants them, and it stops
+ * working when its creator leaves the organization. Reasons beyond "invalid" are only told to
+ * someone holding the right secret.
+ */
+export async function authenticateApiKey(token: string): Promise<{ ok: true; principal: ApiKeyPrincipal } | { ok: false; reason: string }> {
+  const parsed = parseApiKey(token);
+  if (!parsed) return { ok: false, reason: "That is not a Parley API key" };
+  const row = await systemDb().apiKey.findUnique({
+    where: { id: parsed.id },
+    select: { id: true, name: true, keyHash: true, permissions: true, isActive: true, revokedAt: true, expiresAt: true, lastUsedAt: true, userId: true, organization: { select: { slug: true, isActive: true } } },
+  });
+  if (!row || !secretMatches(parsed.secret, row.keyHash) || !row.organization.isActive) return { ok: false, reason: "Invalid API key" };
+  if (!row.isActive || row.revokedAt) return { ok: false, reason: "This API key has been revoked" };
+  if (row.expiresAt && row.expiresAt <= new Date()) return { ok: false, reason: "This API key has expired" };
+  const membership = row.userId ? await findMembership(row.userId, row.organization.slug) : null;
+  if (!row.userId || !membership) return { ok: false, reason: "The member who created this API key no longer belongs to the organization" };
+  const scopes = new Set(row.permissions as string[]);
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await systemDb().apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return {
+    ok: true,
+    principal: {
+      keyId: row.id, keyName: row.name, userId: row.userId,
+      membership: { ...membership, role: { ...membership.role, name: `API key “${row.name}”` }, permissions: membership.permissions.filter((p) => scopes.has(p)) },
+    },
+  };
 }

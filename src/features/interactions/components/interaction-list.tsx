@@ -1,8 +1,8 @@
 import { formatDateTime } from "@/lib/dates";
 import { INTERACTION_TYPE_LABELS } from "../interactions.schema";
 import { CompleteInteractionButton } from "./complete-interaction-button";
+import { SENTIMENT_STYLE } from "./interaction-badges";
 
-const SENTIMENT_STYLE = { positive: "bg-emerald-50 text-emerald-800", neutral: "bg-slate-100 text-slate-700", negative: "bg-rose-50 text-rose-800" } as const;
 const TYPE_LABEL = INTERACTION_TYPE_LABELS;
 
 interface Item {

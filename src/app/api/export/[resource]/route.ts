@@ -4,15 +4,17 @@ import { TRPCError } from "@trpc/server";
 import Papa from "papaparse";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
+import { auditExport } from "@/features/audit/audit.export";
 import { companiesExport } from "@/features/companies/companies.export";
 import { contactsExport } from "@/features/contacts/contacts.export";
+import { interactionsExport } from "@/features/interactions/interactions.export";
 import { leadsExport } from "@/features/leads/leads.export";
 import { tasksExport } from "@/features/tasks/tasks.export";
 import { createContext } from "@/server/api/context";
 import type { CsvExport } from "@/server/api/csv-export";
 import { createCaller } from "@/server/api/root";
 
-const EXPORTS: Record<string, CsvExport | undefined> = { companies: companiesExport, contacts: contactsExport, leads: leadsExport, tasks: tasksExport };
+const EXPORTS: Record<string, CsvExport | undefined> = { "audit-log": auditExport, companies: companiesExport, contacts: contactsExport, interactions: interactionsExport, leads: leadsExport, tasks: tasksExport };
 
 const STATUS: Partial<Record<TRPCError["code"], number>> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 };
 
