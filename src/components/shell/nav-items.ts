@@ -31,6 +31,7 @@ export const WORK_NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { href: "members", label: "Members", resource: "members" },
   { href: "audit-log", label: "Audit log", resource: "audit_logs" },
+  { href: "settings/api-keys", label: "API keys", resource: "api_keys" },
 ];
 
 export function visibleNav(items: NavItem[], permissions: readonly string[]): NavItem[] {
