@@ -1,12 +1,15 @@
-// Runs once when a Next server starts (Next's instrumentation hook).
+// Runs once when a Next server starts (Next's instrumentation hook): it picks up after a
+// restart and starts this process's background job workers.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { failStaleImports } = await import("@/server/db/system");
+  const { startJobWorkers } = await import("@/server/jobs/workers");
   try {
     const failed = await failStaleImports();
     if (failed) console.log(`Marked ${failed} interrupted import(s) as failed.`);
+    await startJobWorkers();
   } catch (error) {
     // A database that is not up yet must not stop the server from starting.
-    console.error("Could not check for interrupted imports:", error instanceof Error ? error.message : error);
+    console.error("Background work could not start:", error instanceof Error ? error.message : error);
   }
 }

@@ -38,10 +38,13 @@ async function populate(org: TestOrg) {
   const converted = await api.leads.create({ companyName: `${org.slug} Converted Co`, status: "qualified" });
   const won = await api.leads.convert({ id: converted.id, pipelineId: pipeline!.id, name: "From a lead", value: "1200" });
   await addLeadEnrichment(org, lead.id);
+  // Exports are made by a background job; the row alone is what the isolation suite needs.
+  const { rows: [orgExport] } = await ownerPool().query<{ id: string }>(
+    "INSERT INTO organization_exports (organization_id, requested_by, status) VALUES ($1, $2, 'completed') RETURNING id", [org.orgId, org.owner.id]);
   const importId = await importSmallFile(api);
   const apiKey = await api.apiKeys.create({ name: "Warehouse sync", permissions: ["companies:read"] });
   return {
-    importId, apiKeyId: apiKey.id,
+    importId, apiKeyId: apiKey.id, exportId: orgExport!.id,
     companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, targetStageId: pipeline!.stages[2]!.id, dealId: deal.id,
     leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
   };
@@ -93,7 +96,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
     bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id,
       "leads.id": bData.leadId, leadId: bData.leadId, "interactions.id": bData.interactionId, "tasks.id": bData.taskId, parentTaskId: bData.taskId,
       opportunityId: bData.dealId, assignedTo: b.owner.id, "imports.id": bData.importId, targetStageId: bData.targetStageId,
-      "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id,
+      "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id, "organizations.id": bData.exportId,
     },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },

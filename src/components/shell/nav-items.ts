@@ -32,6 +32,7 @@ export const ADMIN_NAV: NavItem[] = [
   { href: "members", label: "Members", resource: "members" },
   { href: "audit-log", label: "Audit log", resource: "audit_logs" },
   { href: "settings/api-keys", label: "API keys", resource: "api_keys" },
+  { href: "settings", label: "Settings", resource: "organization" },
 ];
 
 export function visibleNav(items: NavItem[], permissions: readonly string[]): NavItem[] {

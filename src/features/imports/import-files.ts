@@ -19,6 +19,11 @@ export const stagedPath = (token: string) => {
 };
 export const importFilePath = (orgId: string, importId: string) => path.join(root(), orgId, `${importId}.csv`);
 
+/** Every file an organization's imports left waiting (when the organization is deleted). */
+export async function removeOrganizationUploads(orgId: string): Promise<void> {
+  await rm(path.join(root(), orgId), { recursive: true, force: true });
+}
+
 export class UploadTooLarge extends Error {}
 
 /** Streams a request body to a staged file, stopping at MAX_UPLOAD_BYTES. */

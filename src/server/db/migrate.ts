@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { installJobQueue } from "@/server/jobs/install";
 import { APP_ROLE, SYSTEM_ROLE } from "./config";
 
 export interface MigrationFile {
@@ -57,7 +58,7 @@ interface AppliedRow {
 
 export async function migrate(
   connectionString: string,
-  options: { dir?: string; rolePassword?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; rolePassword?: string; log?: (line: string) => void; jobQueue?: boolean } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = await readMigrations(options.dir);
@@ -92,6 +93,9 @@ export async function migrate(
     }
 
     if (options.rolePassword) await enableRoleLogins(client, options.rolePassword);
+    // The job queue's schema is pg-boss's to manage; installed here, beside ours (not for the
+    // migration runner's own tests, which migrate scratch folders).
+    if (options.jobQueue ?? !options.dir) await installJobQueue(connectionString);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => {});

@@ -390,3 +390,28 @@ export async function authenticateApiKey(token: string): Promise<{ ok: true; pri
     },
   };
 }
+
+// ------------------------------------------------------------------ organization exports and deletion
+
+/** An export that could not be queued or whose job gave up: said on its row, for the page. */
+export async function markExportFailed(organizationId: string, exportId: string, error: string): Promise<void> {
+  await systemDb().organizationExport.updateMany({
+    where: { id: exportId, organizationId, status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: error.slice(0, 2000), finishedAt: new Date() },
+  });
+}
+
+/**
+ * Deletes an organization and, through the foreign keys' cascades, every row of every tenant
+ * table. The person who did it keeps a record in their own security log (the organization's
+ * audit log goes with it).
+ */
+export async function deleteOrganizationAndData(organizationId: string, userId: string, meta: RequestMeta): Promise<{ name: string; slug: string }> {
+  return systemDb().$transaction(async (tx) => {
+    const org = await tx.organization.delete({ where: { id: organizationId }, select: { name: true, slug: true } });
+    await tx.securityEvent.create({
+      data: { userId, event: "organization.delete", ipAddress: meta.ip, userAgent: meta.userAgent, details: { organizationId, name: org.name, slug: org.slug } },
+    });
+    return org;
+  }, { timeout: 120_000 });
+}

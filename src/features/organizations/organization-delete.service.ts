@@ -1,0 +1,22 @@
+// Deleting an organization: its Owner, typing its name, removes it and everything it holds
+// (every tenant table cascades from organizations), then the files it left on disk.
+import type { z } from "zod";
+import { removeOrganizationUploads } from "@/features/imports/import-files";
+import { hasPermission } from "@/features/roles/permissions";
+import { AppError } from "@/server/api/errors";
+import { type RequestMeta, deleteOrganizationAndData, findMembership } from "@/server/db/system";
+import { removeOrganizationExports } from "./export-files";
+import type { deleteOrganizationSchema } from "./organization-settings.schema";
+
+export async function deleteOrganization(userId: string, input: z.output<typeof deleteOrganizationSchema>, meta: RequestMeta) {
+  const membership = await findMembership(userId, input.slug);
+  if (!membership) throw new AppError("NOT_FOUND", "Organization not found");
+  if (!hasPermission(membership.permissions, { resource: "organization", action: "admin" })) {
+    throw new AppError("FORBIDDEN", "Only the organization's Owner can delete it");
+  }
+  const { id, name } = membership.organization;
+  if (input.confirmName.trim() !== name) throw new AppError("BAD_REQUEST", `Type the organization's name exactly as it is: ${name}`, "confirmName");
+  const deleted = await deleteOrganizationAndData(id, userId, meta);
+  await Promise.all([removeOrganizationUploads(id), removeOrganizationExports(id)]);
+  return deleted;
+}
