@@ -51,7 +51,9 @@ export async function backdateDeals(scope: OrgScope) {
   await scope.tx.$executeRaw`SELECT setseed(0.2026)`;
   await scope.tx.$executeRaw`
     WITH ages AS (SELECT id, (20 + random() * 330)::int AS age FROM opportunities ORDER BY id),
-    steps AS (
+    -- MATERIALIZED: on freshly seeded tables (no statistics yet) the planner otherwise reruns
+    -- this whole window query for every history row (18 s instead of 0.2 s on PostgreSQL 15).
+    steps AS MATERIALIZED (
       SELECT h.id, a.age, row_number() OVER (PARTITION BY h.opportunity_id ORDER BY h.moved_at, h.id) AS rn,
              count(*) OVER (PARTITION BY h.opportunity_id) AS n
       FROM opportunity_stage_history h JOIN ages a ON a.id = h.opportunity_id
