@@ -3,9 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+const matches = (pathname: string, href: string) => pathname === href || (href.split("/").length > 2 && pathname.startsWith(`${href}/`));
+
+/**
+ * A sidebar link, current when the page is at or under it, unless a deeper link among
+ * `siblings` matches too (Settings is not current on Settings › API keys, which has its own).
+ */
+export function NavLink({ href, siblings = [], children }: { href: string; siblings?: readonly string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = pathname === href || (href.split("/").length > 2 && pathname.startsWith(`${href}/`));
+  const active = matches(pathname, href) && !siblings.some((other) => other.startsWith(`${href}/`) && matches(pathname, other));
   return (
     <Link
       href={href}
