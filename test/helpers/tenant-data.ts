@@ -43,8 +43,9 @@ async function populate(org: TestOrg) {
     "INSERT INTO organization_exports (organization_id, requested_by, status) VALUES ($1, $2, 'completed') RETURNING id", [org.orgId, org.owner.id]);
   const importId = await importSmallFile(api);
   const apiKey = await api.apiKeys.create({ name: "Warehouse sync", permissions: ["companies:read"] });
+  const product = await api.products.create({ name: "Onboarding package", sku: "ONB", unitPrice: "1500", taxRate: "8.25" });
   return {
-    importId, apiKeyId: apiKey.id, exportId: orgExport!.id,
+    importId, apiKeyId: apiKey.id, exportId: orgExport!.id, productId: product.id,
     companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, targetStageId: pipeline!.stages[2]!.id, dealId: deal.id,
     leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
   };
@@ -96,7 +97,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
     bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id,
       "leads.id": bData.leadId, leadId: bData.leadId, "interactions.id": bData.interactionId, "tasks.id": bData.taskId, parentTaskId: bData.taskId,
       opportunityId: bData.dealId, assignedTo: b.owner.id, "imports.id": bData.importId, targetStageId: bData.targetStageId,
-      "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id, "organizations.id": bData.exportId,
+      "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id, "organizations.id": bData.exportId, "products.id": bData.productId,
     },
     extraInput: {
       "companies.update": { values: { name: "Taken over" } },
@@ -111,6 +112,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       "leads.convert": { name: "Poached conversion" },
       "interactions.log": { type: "call" },
       "tasks.create": { title: "Stranger's task" },
+      "products.update": { values: { name: "Taken over", unitPrice: "1" } },
       "tasks.update": { values: { title: "Taken over" } },
       "tasks.setStatus": { status: "completed" },
       "imports.start": { mapping: { companyName: "Company" } },

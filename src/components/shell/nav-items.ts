@@ -20,6 +20,7 @@ export const WORK_NAV: NavItem[] = [
   { href: "sales", label: "Sales dashboard", resource: "dashboards", description: "Pipeline by stage, forecast, win rate, activity and the rep leaderboard." },
   { href: "tasks", label: "Tasks", resource: "tasks", description: "Follow-ups on any record, with your overdue work first." },
   { href: "activities", label: "Activities", resource: "interactions", description: "Every call, email, meeting, note and SMS across your records, filtered and exported." },
+  { href: "products", label: "Products", resource: "products", description: "Your catalog: prices, billing and tax for every proposal line." },
   { href: "proposals", label: "Proposals", resource: "proposals", description: "Price from your catalog, send, and see when it's viewed and accepted.", upcoming: true },
   { href: "contracts", label: "Contracts", resource: "contracts", description: "Signatures, payment schedules and renewals.", upcoming: true },
   { href: "dashboards", label: "Dashboards", resource: "dashboards", description: "Charts, alerts and scheduled reports over your data.", upcoming: true },

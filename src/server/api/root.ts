@@ -10,6 +10,7 @@ import { membersRouter } from "@/features/members/members.router";
 import { opportunitiesRouter } from "@/features/opportunities/opportunities.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
 import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
+import { productsRouter } from "@/features/products/products.router";
 import { salesDashboardRouter } from "@/features/sales-dashboard/sales-dashboard.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
 import { searchRouter } from "@/features/search/search.router";
@@ -33,6 +34,7 @@ export const appRouter = router({
   leads: leadsRouter,
   interactions: interactionsRouter,
   tasks: tasksRouter,
+  products: productsRouter,
   imports: importsRouter,
   salesDashboard: salesDashboardRouter,
 });
