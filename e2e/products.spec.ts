@@ -6,7 +6,8 @@ test("an admin builds the product catalog: field errors, create, edit, deactivat
   await page.goto(`/${org.slug}/products`);
   await expect(page.getByRole("heading", { name: "Your catalog is empty" })).toBeVisible();
   await page.getByRole("link", { name: "Add your first product" }).click();
-
+  // The form is React's once its button is enabled; typing before that would be reset.
+  await expect(page.getByRole("button", { name: "Create product" })).toBeEnabled();
   await page.getByLabel("Name").fill("Implementation package");
   await page.getByLabel("Unit price").fill("12.345");
   await page.getByRole("button", { name: "Create product" }).click();
@@ -20,6 +21,7 @@ test("an admin builds the product catalog: field errors, create, edit, deactivat
   await expect(row).toContainText("$4,500.00");
   await expect(row).toContainText("8.25%");
   await row.getByRole("link", { name: "Implementation package" }).click();
+  await expect(page.getByRole("button", { name: "Save product" })).toBeEnabled();
   await page.getByLabel("Billing").selectOption("yearly");
   await page.getByLabel(/Active/).uncheck();
   await page.getByRole("button", { name: "Save product" }).click();
