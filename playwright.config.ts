@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { STRIPE_E2E_ENV } from "./e2e/stripe-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -40,6 +41,8 @@ export default defineConfig({
       // Journeys that send mail read it where a developer would: the dev outbox page.
       PARLEY_DEV_OUTBOX: "1",
       SMTP_URL: "",
+      // Billing on, against the Stripe double e2e/billing.spec.ts runs (e2e/stripe-env.ts).
+      ...STRIPE_E2E_ENV,
     },
   },
 });

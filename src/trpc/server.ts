@@ -7,6 +7,7 @@ import { cache } from "react";
 import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { sessionFromCookies } from "@/server/auth/session";
+import { twoFactorRequiredIn, twoFactorSetupUrl } from "@/server/auth/two-factor-gate";
 
 export const getSession = cache(async () => sessionFromCookies(await cookies()));
 
@@ -22,11 +23,17 @@ export async function serverApi(orgSlug?: string) {
   return createCaller(context);
 }
 
-/** Runs a server-side call, turning "not found" into the 404 page and "signed out" into sign-in. */
+/**
+ * Runs a server-side call, turning "not found" into the 404 page, "signed out" into sign-in, and
+ * an organization's two-factor requirement into its setup page.
+ */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
+    // An organization that requires two-factor authentication sends members without it to set it up.
+    const gate = twoFactorRequiredIn(error);
+    if (gate) redirect(twoFactorSetupUrl(gate.organization.slug));
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/login");
     throw error;

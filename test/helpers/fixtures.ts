@@ -33,6 +33,7 @@ export async function createOrgWithOwner(label: string): Promise<TestOrg> {
   const { userId, organizationSlug } = await signUp(
     { firstName: label, lastName: "Owner", email, password: TEST_PASSWORD, organizationName: `${label} Inc` },
     meta,
+    { verifyEmail: false },
   );
   const { rows } = await ownerPool().query<{ id: string }>("SELECT id FROM organizations WHERE slug = $1", [organizationSlug]);
   return { orgId: rows[0]!.id, slug: organizationSlug, owner: { id: userId, email } };

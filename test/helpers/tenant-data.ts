@@ -6,7 +6,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stagedPath } from "@/features/imports/import-files";
 import { newToken, sha256Hex } from "@/lib/tokens";
-import { startSession } from "@/server/db/system";
+import { subscriptionEffect } from "@/server/billing/subscription";
+import { recordStripeSubscription, startSession } from "@/server/db/system";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "./fixtures";
 
 export interface TenantWorld {
@@ -41,6 +42,7 @@ async function populate(org: TestOrg) {
   // Exports are made by a background job; the row alone is what the isolation suite needs.
   const { rows: [orgExport] } = await ownerPool().query<{ id: string }>(
     "INSERT INTO organization_exports (organization_id, requested_by, status) VALUES ($1, $2, 'completed') RETURNING id", [org.orgId, org.owner.id]);
+  await addBillingSubscription(org);
   const importId = await importSmallFile(api);
   const apiKey = await api.apiKeys.create({ name: "Warehouse sync", permissions: ["companies:read"] });
   const product = await api.products.create({ name: "Onboarding package", sku: "ONB", unitPrice: "1500", taxRate: "8.25" });
@@ -79,6 +81,29 @@ async function addLeadEnrichment(org: TestOrg, leadId: string) {
   return org;
 }
 
+/** A custom role and a pending invitation (invitations, their verification token) per org. */
+async function populateMembers(org: TestOrg) {
+  const api = callerAs(org.owner, org.slug);
+  const roles = await api.roles.list();
+  const role = await api.roles.create({ name: "Field Sales", copyFromRoleId: roles.find((r) => r.name === "Member")!.id });
+  const invitation = await api.invitations.create({ email: `invitee@${org.slug}.example`, roleId: role.id });
+  const { rows } = await ownerPool().query<{ id: string }>(
+    "SELECT m.id FROM memberships m JOIN roles r ON r.organization_id = m.organization_id AND r.id = m.role_id WHERE m.organization_id = $1 AND r.name <> 'Owner' LIMIT 1",
+    [org.orgId],
+  );
+  return { roleId: role.id, invitationId: invitation.id, membershipId: rows[0]!.id };
+}
+
+/** A Starter subscription as Stripe would report it (billing_subscriptions; only system code writes it). */
+async function addBillingSubscription(org: TestOrg) {
+  const day = 86_400_000;
+  await recordStripeSubscription(subscriptionEffect({
+    id: `sub_${org.slug}`, customerId: `cus_${org.slug}`, status: "active", priceId: "price_starter_month", itemId: `si_${org.slug}`, quantity: 2,
+    tier: "starter", interval: "month", currentPeriodStart: new Date(), currentPeriodEnd: new Date(Date.now() + 30 * day), cancelAtPeriodEnd: false,
+    cancelAt: null, canceledAt: null, endedAt: null, trialEnd: null, organizationId: org.orgId,
+  }, new Date()), { userId: null, action: "test" });
+}
+
 export async function buildTenantWorld(): Promise<TenantWorld> {
   const a = await createOrgWithOwner("alpha");
   const b = await createOrgWithOwner("bravo");
@@ -86,6 +111,8 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
   await addMember(b, "Viewer");
   await populate(a);
   const bData = await populate(b);
+  await populateMembers(a);
+  const bMembers = await populateMembers(b);
   const bSession = await startSession(
     b.owner.id,
     { tokenHash: sha256Hex(newToken()), expiresAt: new Date(Date.now() + 3_600_000) },
@@ -96,10 +123,15 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
     b,
     bIds: { sessionId: bSession.sessionId, "companies.id": bData.companyId, "contacts.id": bData.contactId, "savedViews.id": bData.viewId, "opportunities.id": bData.dealId, pipelineId: bData.pipelineId, stageId: bData.stageId, contactId: bData.contactId, companyId: bData.companyId, ownerId: b.owner.id,
       "leads.id": bData.leadId, leadId: bData.leadId, "interactions.id": bData.interactionId, "tasks.id": bData.taskId, parentTaskId: bData.taskId,
-      opportunityId: bData.dealId, assignedTo: b.owner.id, "imports.id": bData.importId, targetStageId: bData.targetStageId,
+      opportunityId: bData.dealId, assignedTo: b.owner.id,
+      "invitations.id": bMembers.invitationId, "roles.id": bMembers.roleId, roleId: bMembers.roleId, copyFromRoleId: bMembers.roleId, membershipId: bMembers.membershipId, "imports.id": bData.importId, targetStageId: bData.targetStageId,
       "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id, "organizations.id": bData.exportId, "products.id": bData.productId,
     },
     extraInput: {
+      "invitations.create": { email: "stranger@example.com" },
+      "roles.create": { name: "Stranger's role" },
+      "roles.update": { name: "Taken over" },
+      "roles.setPermissions": { permissions: ["leads:read"] },
       "companies.update": { values: { name: "Taken over" } },
       "companies.create": { name: "Owned by a stranger" },
       "contacts.update": { values: { firstName: "Taken" } },

@@ -31,9 +31,12 @@ export const WORK_NAV: NavItem[] = [
 
 export const ADMIN_NAV: NavItem[] = [
   { href: "members", label: "Members", resource: "members" },
+  { href: "settings/roles", label: "Roles", resource: "roles" },
   { href: "audit-log", label: "Audit log", resource: "audit_logs" },
   { href: "settings/api-keys", label: "API keys", resource: "api_keys" },
+  { href: "settings/billing", label: "Billing", resource: "billing" },
   { href: "settings", label: "Settings", resource: "organization" },
+  { href: "settings/security", label: "Security", resource: "organization" },
 ];
 
 export function visibleNav(items: NavItem[], permissions: readonly string[]): NavItem[] {

@@ -14,7 +14,8 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         <p className="truncate text-xs text-slate-500">{email}</p>
       </div>
       <div className="border-t border-slate-100 pt-1">
-        <Link href="/account/sessions" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">Sessions and security</Link>
+        <Link href="/account/security" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">Account security</Link>
+        <Link href="/account/sessions" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">Sessions</Link>
         <button type="button" onClick={() => signOut({ callbackUrl: "/login" })}
           className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100">Sign out</button>
       </div>

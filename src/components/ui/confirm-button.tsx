@@ -4,13 +4,15 @@ import { useHydrated } from "@/components/use-hydrated";
 import { useId, useRef, useState } from "react";
 
 /** A button that asks first, in a modal dialog (focus-trapped, Escape cancels). */
-export function ConfirmButton({ label, title, body, confirmLabel, onConfirm, className = "btn-danger" }: {
+export function ConfirmButton({ label, title, body, confirmLabel, onConfirm, className = "btn-danger", confirmClassName = "btn bg-red-600 text-white hover:bg-red-700" }: {
   label: string;
   title: string;
   body: React.ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   className?: string;
+  /** The confirming button's look: red by default; btn-primary for changes that are not destructive. */
+  confirmClassName?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const hydrated = useHydrated();
@@ -28,7 +30,7 @@ export function ConfirmButton({ label, title, body, confirmLabel, onConfirm, cla
           {error ? <p role="alert" className="mt-3 text-sm text-red-600">{error}</p> : null}
           <div className="mt-6 flex justify-end gap-2">
             <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()} autoFocus>Cancel</button>
-            <button type="button" className="btn bg-red-600 text-white hover:bg-red-700" disabled={busy}
+            <button type="button" className={confirmClassName} disabled={busy}
               onClick={async () => {
                 setBusy(true);
                 setError(undefined);

@@ -36,3 +36,27 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password").max(1024),
 });
+
+// ------------------------------------------------------------------ password reset and email links
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** A token from an emailed link (base64url, 43 characters as issued). */
+export const linkTokenSchema = z.object({ token: z.string().trim().min(20, "This link is incomplete").max(200, "This link is not valid") });
+
+export const resetPasswordSchema = z.object({
+  token: linkTokenSchema.shape.token,
+  password: passwordSchema,
+});
+
+/** The reset form: the new password twice (only the form compares them). */
+export const resetPasswordFormSchema = z
+  .object({ password: passwordSchema, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords don't match" });
+
+/** A code from an authenticator app (6 digits) or a recovery code, as typed. */
+export const secondFactorCodeSchema = z
+  .string()
+  .trim()
+  .min(6, "Enter the 6-digit code from your authenticator app")
+  .max(64, "That code is too long");

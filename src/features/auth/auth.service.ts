@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { AppError, uniqueViolationField } from "@/server/api/errors";
+import { accountEmails, deliver } from "@/server/auth/emails";
 import { hashPassword, isCommonPassword } from "@/server/auth/password";
+import { LINK_TTL_MS } from "@/server/auth/policy";
 import { normalizeEmail } from "@/server/auth/sign-in";
-import { type RequestMeta, createAccountWithOrganization } from "@/server/db/system";
+import { type RequestMeta, createAccountWithOrganization, issueEmailVerification } from "@/server/db/system";
 import type { signUpSchema } from "./auth.schema";
 
 export function assertAcceptablePassword(password: string): void {
@@ -11,9 +13,25 @@ export function assertAcceptablePassword(password: string): void {
   }
 }
 
-/** Self-serve sign-up: the user, their organization, and their Owner membership, atomically. */
-export async function signUp(input: z.output<typeof signUpSchema>, meta: RequestMeta) {
+/**
+ * Self-serve sign-up: the user, their organization, and their Owner membership, atomically;
+ * then a link to verify the email (the account works meanwhile, with a reminder). Test fixtures
+ * pass `verifyEmail: false` to send nothing.
+ */
+export async function signUp(input: z.output<typeof signUpSchema>, meta: RequestMeta, options: { verifyEmail?: boolean } = {}) {
   assertAcceptablePassword(input.password);
+  const created = await createAccount(input, meta);
+  if (options.verifyEmail ?? true) {
+    const issued = await issueEmailVerification(created.userId, LINK_TTL_MS.emailVerification, meta).catch((error) => {
+      console.error("could not issue the verification link:", error instanceof Error ? error.message : error);
+      return null;
+    });
+    if (issued) await deliver(issued.email, accountEmails.verifyEmail(issued));
+  }
+  return created;
+}
+
+async function createAccount(input: z.output<typeof signUpSchema>, meta: RequestMeta) {
   try {
     return await createAccountWithOrganization(
       {

@@ -4,6 +4,7 @@
 // import's id (undo deletes by it; the timeline reads "Imported from" off it); records updated
 // get an undo row with their previous values. Duplicates follow the import's strategy: skip
 // them, update them, or create anyway.
+import { addUsage, lockedAllowance } from "@/features/billing/usage";
 import { companyDomain } from "@/features/companies/companies.service";
 import { computeLeadScore } from "@/features/leads/lead-scoring";
 import { loadScoringWeights, rescoreLeads } from "@/features/leads/lead-scoring.service";
@@ -116,6 +117,9 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
   // A lead on a company this batch creates is scored here from the row (no interactions yet),
   // instead of inserting it unscored and updating every lead again.
   const weights = imp.resource === "leads" ? await loadScoringWeights(scope) : null;
+  // The plan's monthly lead limit: rows that would create a lead beyond it are rejected with
+  // the limit named; the rest of the file still imports. The counter stays locked until commit.
+  const leadAllowance = imp.resource === "leads" ? await lockedAllowance(scope, "leads") : null;
   const now = new Date();
   const seenEmails = new Set<string>();
 
@@ -196,6 +200,8 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
     const k = companyKeys(v);
     const match = index!.find(k);
     if (match && imp.duplicateStrategy === "skip") { out.skipped++; continue; }
+    const createsLead = imp.resource === "leads" && !(match && imp.duplicateStrategy === "update" && match.lead_id);
+    if (createsLead && leadAllowance && leads.size >= leadAllowance.remaining) { reject(r, `Lead limit reached. ${leadAllowance.message}`); continue; }
     if (match && imp.duplicateStrategy === "update") {
       const changes = companyChanges(v);
       const pending = pendingCompanies.get(match.id);
@@ -245,6 +251,7 @@ export async function importBatch(scope: OrgScope, imp: BatchImport, rows: Batch
   }
 
   await insertAll(scope, imp, { companies, contacts, links, leads, leadTags, updates, enrichments });
+  if (leads.size) await addUsage(scope, "leads", leads.size);
   if (touchedLeads.length) await rescoreLeads(scope, touchedLeads);
   return out;
 }

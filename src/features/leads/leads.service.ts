@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { reserveLead } from "@/features/billing/usage";
 import { companyFieldsSchema } from "@/features/companies/companies.schema";
 import { createCompany } from "@/features/companies/companies.service";
 import { assertActiveMember } from "@/features/members/member-check";
@@ -120,6 +121,8 @@ export async function getLead(scope: OrgScope, id: string) {
 export async function createLead(scope: OrgScope, values: LeadFields) {
   await assertActiveMember(scope, values.assignedTo, "assignedTo");
   await assertContact(scope, values.contactId);
+  // The plan's monthly lead limit (counted with this lead, refused with the limit named).
+  await reserveLead(scope);
   const company = await resolveCompany(scope, values);
   const assignedTo = values.assignedTo ?? scope.userId;
   const lead = await scope.tx.lead.create({

@@ -1,6 +1,8 @@
-// Deleting an organization: its Owner, typing its name, removes it and everything it holds
-// (every tenant table cascades from organizations), then the files it left on disk.
+// Deleting an organization: its Owner, typing its name, ends its Stripe subscription, removes
+// it and everything it holds (every tenant table cascades from organizations), then the files
+// it left on disk.
 import type { z } from "zod";
+import { cancelSubscriptionForDeletion } from "@/features/billing/billing.service";
 import { removeOrganizationUploads } from "@/features/imports/import-files";
 import { hasPermission } from "@/features/roles/permissions";
 import { AppError } from "@/server/api/errors";
@@ -16,6 +18,8 @@ export async function deleteOrganization(userId: string, input: z.output<typeof 
   }
   const { id, name } = membership.organization;
   if (input.confirmName.trim() !== name) throw new AppError("BAD_REQUEST", `Type the organization's name exactly as it is: ${name}`, "confirmName");
+  // Stripe stops charging first; if it cannot be reached, nothing is deleted.
+  await cancelSubscriptionForDeletion(id);
   const deleted = await deleteOrganizationAndData(id, userId, meta);
   await Promise.all([removeOrganizationUploads(id), removeOrganizationExports(id)]);
   return deleted;

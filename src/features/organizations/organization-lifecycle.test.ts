@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
+import { billingOn, subscribe } from "../../../test/helpers/billing";
 import { buildTenantWorld } from "../../../test/helpers/tenant-data";
 import { readZip } from "../../../test/helpers/zip";
 import { stopJobQueue } from "@/server/jobs/boss";
@@ -100,5 +101,25 @@ describe("organization deletion", () => {
     const { rows } = await ownerPool().query("SELECT event, details FROM security_events WHERE user_id = $1 AND event = 'organization.delete'", [world.a.owner.id]);
     expect(rows).toEqual([{ event: "organization.delete", details: expect.objectContaining({ organizationId: world.a.orgId, name: "alpha Inc" }) }]);
     await expect(callerAs(world.a.owner, world.a.slug).organizations.current()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  }, 60_000);
+});
+
+describe("organization deletion with a paid plan", () => {
+  it("ends the Stripe subscription first, and deletes nothing when Stripe cannot be reached", async () => {
+    const billing = await billingOn();
+    try {
+      const org = await createOrgWithOwner("delete-paid");
+      const { subscriptionId } = await subscribe(billing.double, org);
+      const owner = callerAs(org.owner);
+      billing.double.fail(/DELETE \/v1\/subscriptions\//, 503, 1);
+      await expect(owner.organizations.delete({ slug: org.slug, confirmName: "delete-paid Inc" })).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+      expect(await callerAs(org.owner, org.slug).organizations.current()).toMatchObject({ id: org.orgId });
+
+      await owner.organizations.delete({ slug: org.slug, confirmName: "delete-paid Inc" });
+      expect(billing.double.mutateSubscription(subscriptionId, () => {})).toMatchObject({ status: "canceled" });
+      expect((await rowsOf(org.orgId)).billing_subscriptions).toBe(0);
+    } finally {
+      await billing.stop();
+    }
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 import type { OrgScope } from "@/server/api/scope";
 import type { ResolvedMembership } from "@/server/db/system";
+import { readOnlyMessage, readOnlyReason } from "@/features/billing/access";
 import { notFound } from "@/server/api/errors";
+import { billingEnabled } from "@/server/billing/config";
 
 /** The current organization as its members see it, with the caller's role and permissions. */
 export async function currentOrganization(scope: OrgScope, membership: ResolvedMembership) {
@@ -13,5 +15,8 @@ export async function currentOrganization(scope: OrgScope, membership: ResolvedM
   });
   if (!organization) throw notFound("Organization");
   const { _count, ...rest } = organization;
-  return { ...rest, memberCount: _count.memberships, role: membership.role, permissions: membership.permissions };
+  // Past due or ended: the layout shows why the organization is read-only, and where to fix it.
+  const reason = readOnlyReason(membership.billing, billingEnabled());
+  const readOnly = reason ? { reason, message: readOnlyMessage(reason, rest.slug) } : null;
+  return { ...rest, memberCount: _count.memberships, role: membership.role, permissions: membership.permissions, readOnly };
 }

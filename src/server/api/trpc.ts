@@ -5,7 +5,10 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { readOnlyMessage, readOnlyReason } from "@/features/billing/access";
 import { type RequiredPermission, hasPermission } from "@/features/roles/permissions";
+import { TwoFactorRequired } from "@/server/auth/two-factor-gate";
+import { billingEnabled } from "@/server/billing/config";
 import type { ActiveSession, ApiKeyPrincipal, RequestMeta, ResolvedMembership } from "@/server/db/system";
 import { findMembership } from "@/server/db/system";
 import { withOrg, withUser } from "@/server/db/tenant";
@@ -25,6 +28,11 @@ export interface Meta {
   permission?: RequiredPermission;
   /** Further permissions the procedure also needs (e.g. converting a lead writes a deal). */
   alsoRequires?: RequiredPermission[];
+  /**
+   * Allowed while billing has made the organization read-only (past due, ended): billing's own
+   * procedures, so the organization can pay. Everything else that changes data is refused.
+   */
+  allowWhenReadOnly?: boolean;
   /** Set by orgProcedure, so tests can find every organization-scoped procedure. */
   scope?: "org";
 }
@@ -105,6 +113,10 @@ async function resolveCaller(ctx: Context): Promise<{ userId: string; membership
 export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
   const { userId, membership } = await resolveCaller(ctx);
   if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
+  if (membership.twoFactor.required && !membership.twoFactor.enabled) {
+    const gate = new TwoFactorRequired(membership.organization, !!ctx.apiKey);
+    throw new TRPCError({ code: "FORBIDDEN", message: gate.message, cause: gate });
+  }
   const required = [...(meta?.permission ? [meta.permission] : []), ...(meta?.alsoRequires ?? [])];
   const missing = required.find((p) => !hasPermission(membership.permissions, p));
   if (missing) {
@@ -113,6 +125,9 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
       message: `Your role (${membership.role.name}) cannot ${missing.action} ${missing.resource.replace("_", " ")}`,
     });
   }
+  // Past due or ended: the organization is read-only, except billing itself (so it can pay).
+  const readOnly = type === "mutation" && !meta?.allowWhenReadOnly ? readOnlyReason(membership.billing, billingEnabled()) : null;
+  if (readOnly) throw new TRPCError({ code: "FORBIDDEN", message: readOnlyMessage(readOnly, membership.organization.slug) });
   const actor = { orgId: membership.organization.id, userId, meta: ctx.apiKey ? { ...ctx.meta, apiKeyId: ctx.apiKey.keyId } : ctx.meta };
   const later = afterCommitQueue();
   const result = await withOrg(actor, async (tx) => {

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { UserMenu } from "@/components/shell/user-menu";
+import { VerifyEmailBanner } from "@/features/account/components/verify-email-banner";
 import { TRPCProvider } from "@/trpc/react";
 import { requireSession } from "@/trpc/server";
 
@@ -12,7 +14,10 @@ export default async function AccountLayout({ children }: { children: React.Reac
         <Link href="/dashboard" className="font-bold text-brand-700">Parley</Link>
         <UserMenu name={session.user.fullName} email={session.user.email} />
       </header>
-      <main id="main" className="mx-auto max-w-3xl p-4 sm:p-8">{children}</main>
+      <main id="main" className="mx-auto max-w-3xl p-4 sm:p-8">
+        <Suspense fallback={null}><VerifyEmailBanner /></Suspense>
+        {children}
+      </main>
     </TRPCProvider>
   );
 }

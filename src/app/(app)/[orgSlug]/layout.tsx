@@ -3,6 +3,9 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
+import { Suspense } from "react";
+import { VerifyEmailBanner } from "@/features/account/components/verify-email-banner";
+import { ReadOnlyBanner } from "@/features/billing/components/read-only-banner";
 import { CommandPalette } from "@/features/search/components/command-palette";
 import { TRPCProvider } from "@/trpc/react";
 import { orNotFound, requireSession, serverApi } from "@/trpc/server";
@@ -34,7 +37,11 @@ export default async function OrgLayout({ children, params }: { children: React.
         <aside className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3 lg:block">
           <SidebarNav orgSlug={organization.slug} permissions={organization.permissions} />
         </aside>
-        <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-8">{children}</main>
+        <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-8">
+          <Suspense fallback={null}><VerifyEmailBanner /></Suspense>
+          {organization.readOnly ? <ReadOnlyBanner orgSlug={organization.slug} message={organization.readOnly.message} canSeeBilling={organization.permissions.includes("billing:read")} /> : null}
+          {children}
+        </main>
       </div>
     </TRPCProvider>
   );

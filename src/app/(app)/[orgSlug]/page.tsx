@@ -17,7 +17,7 @@ export default async function OrgHomePage({ params }: { params: Promise<{ orgSlu
         <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-slate-700">
           <li>Look around your workspace: every area below is ready for your data.</li>
           <li>See who&apos;s here on the <Link className="text-brand-700 underline" href={`/${org.slug}/members`}>Members</Link> page.</li>
-          <li>Review where you&apos;re signed in under <Link className="text-brand-700 underline" href="/account/sessions">Sessions and security</Link>.</li>
+          <li>Protect your account with two-factor authentication under <Link className="text-brand-700 underline" href="/account/security">Account security</Link>.</li>
         </ol>
       </section>
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">

@@ -3,19 +3,22 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
+import { configuredOAuthProviders } from "@/server/auth/oauth";
 import { getSession } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
   if (await getSession()) redirect("/dashboard");
+  // Google, GitHub and Microsoft appear only when their client id and secret are configured.
+  const providers = configuredOAuthProviders();
   return (
     <div className="mx-auto max-w-md px-4 py-12">
-      <div className="card p-8">
+      <div className="card p-6 sm:p-8">
         <h1 className="text-2xl font-semibold">Sign in to Parley</h1>
         <div className="mt-6">
           <Suspense>
-            <SignInForm />
+            <SignInForm providers={providers} />
           </Suspense>
         </div>
       </div>

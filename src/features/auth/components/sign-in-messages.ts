@@ -1,0 +1,25 @@
+// What each sign-in outcome says. Credentials errors come back from next-auth as these names;
+// OAuth refusals arrive on /login?error=….
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "That email and password don't match an account.",
+  AccountLocked: "Too many failed attempts. This account is locked for 15 minutes; try again later.",
+  AccountDisabled: "This account has been deactivated. Ask an administrator of your organization.",
+  RateLimited: "Too many sign-in attempts from your network. Wait a few minutes, then try again.",
+  TwoFactorInvalid: "That code didn't work. Enter the current code from your authenticator app, or one of your recovery codes.",
+  TwoFactorExpired: "That sign-in took too long to finish. Start again.",
+  OAuthEmailUnverified:
+    "That account has no verified email address, so Parley can't use it to sign you in. Verify your email with the provider, or sign in with your email and password.",
+  OAuthAccountUnverified:
+    "A Parley account with this email already exists, but its email address isn't verified yet. Sign in with your password and use the link we emailed you (or reset your password), then try again.",
+  OAuthSignin: "Signing in with that provider didn't complete. Try again, or use your email and password.",
+  OAuthCallback: "Signing in with that provider didn't complete. Try again, or use your email and password.",
+  Callback: "Signing in with that provider didn't complete. Try again, or use your email and password.",
+  AccessDenied: "Signing in with that provider didn't complete. Try again, or use your email and password.",
+};
+
+export const signInMessage = (error: string) => MESSAGES[error] ?? "Sign-in failed. Try again.";
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeCallback(url: string | null): string {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/dashboard";
+}

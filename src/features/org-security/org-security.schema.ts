@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const updateOrgSecuritySchema = z.object({ requireTwoFactor: z.boolean() });
