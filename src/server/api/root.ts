@@ -11,6 +11,7 @@ import { opportunitiesRouter } from "@/features/opportunities/opportunities.rout
 import { organizationsRouter } from "@/features/organizations/organizations.router";
 import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
 import { productsRouter } from "@/features/products/products.router";
+import { approvalsRouter, proposalTemplatesRouter, proposalsRouter } from "@/features/proposals/proposals.router";
 import { salesDashboardRouter } from "@/features/sales-dashboard/sales-dashboard.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
 import { searchRouter } from "@/features/search/search.router";
@@ -35,6 +36,9 @@ export const appRouter = router({
   interactions: interactionsRouter,
   tasks: tasksRouter,
   products: productsRouter,
+  proposals: proposalsRouter,
+  proposalTemplates: proposalTemplatesRouter,
+  approvals: approvalsRouter,
   imports: importsRouter,
   salesDashboard: salesDashboardRouter,
 });
