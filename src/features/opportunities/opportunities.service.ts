@@ -122,3 +122,8 @@ export async function getOpportunitySummary(scope: OrgScope, id: string) {
   if (!opportunity) throw new AppError("NOT_FOUND", "That deal does not exist", "opportunityId");
   return opportunity;
 }
+
+/** Open, unarchived deals by name, for pickers (a proposal's deal). */
+export async function listOpenOpportunityOptions(scope: OrgScope, limit = 200) {
+  return scope.tx.opportunity.findMany({ where: { status: "open", isArchived: false }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit });
+}

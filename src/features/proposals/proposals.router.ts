@@ -1,3 +1,4 @@
+import { getOpportunitySummary, listOpenOpportunityOptions } from "@/features/opportunities/opportunities.service";
 import { orgProcedure, router } from "@/server/api/trpc";
 import { acceptProposal, listApprovals, listApprovers, rejectProposal, resolveApproval, sendProposal, submitForApproval } from "./proposal-lifecycle.service";
 import {
@@ -21,7 +22,16 @@ export const proposalsRouter = router({
   create: orgProcedure.meta(write).input(createProposalSchema).mutation(({ ctx, input }) => createProposal(ctx.scope, input)),
   /** Edits a draft in place; a sent (or later) proposal gets a new version. */
   update: orgProcedure.meta(write).input(updateProposalSchema).mutation(({ ctx, input }) => updateProposal(ctx.scope, input.id, input.values)),
-  approvers: orgProcedure.meta(read).query(({ ctx }) => listApprovers(ctx.scope)),
+  /** The deals a new proposal can be for. */
+  dealOptions: orgProcedure.meta({ ...write, alsoRequires: [{ resource: "opportunities", action: "read" }] }).query(({ ctx }) => listOpenOpportunityOptions(ctx.scope)),
+  /** Who it is usually sent to: the deal's contact. */
+  recipient: orgProcedure.meta(read).input(proposalIdSchema).query(async ({ ctx, input }) => {
+    const p = await getProposal(ctx.scope, input.id);
+    const deal = await getOpportunitySummary(ctx.scope, p.opportunityId);
+    return { contactEmail: deal.contact?.email ?? null };
+  }),
+  /** Who the caller can ask for an approval (everyone who may approve but themselves). */
+  approvers: orgProcedure.meta(read).query(async ({ ctx }) => (await listApprovers(ctx.scope)).filter((a) => a.id !== ctx.scope.userId)),
   submitForApproval: orgProcedure.meta(write).input(submitForApprovalSchema).mutation(({ ctx, input }) => submitForApproval(ctx.scope, input)),
   send: orgProcedure.meta(write).input(sendProposalSchema).mutation(({ ctx, input }) => sendProposal(ctx.scope, input)),
   markAccepted: orgProcedure.meta(write).input(proposalIdSchema).mutation(({ ctx, input }) => acceptProposal(ctx.scope, input.id)),
