@@ -25,10 +25,6 @@ const newKey = () => `k${Date.now().toString(36)}${(counter++).toString(36)}`;
 const looksDecimal = (s: string) => /^\d{1,13}(\.\d+)?$/.test(s.replace(/[,\s]/g, ""));
 const clean = (s: string) => (looksDecimal(s) ? s.replace(/[,\s]/g, "") : "0");
 
-export const emptyEditorValues = (): EditorValues => ({
-  title: "", validUntil: "", executiveSummary: "", scopeOfWork: "", termsAndConditions: "", customSections: [], lines: [],
-});
-
 /** The proposal editor: sections, catalog and free-form lines, live totals (the same proposal-totals.ts the server stores). */
 export function ProposalEditor({ orgSlug, currency, products, templates, initial, target }: {
   orgSlug: string;
@@ -192,7 +188,7 @@ export function ProposalEditor({ orgSlug, currency, products, templates, initial
           {products.length ? (
             <>
               <div>
-                <label htmlFor={`${ids}-product`} className="mb-1 block text-sm font-medium text-slate-700">Product</label>
+                <label htmlFor={`${ids}-product`} className="mb-1 block text-sm font-medium text-slate-700">Catalog product</label>
                 <select id={`${ids}-product`} className="input" value={addProduct} onChange={(e) => setAddProduct(e.target.value)}>
                   {products.map((p) => <option key={p.id} value={p.id}>{p.name} ({money(p.unitPrice)})</option>)}
                 </select>

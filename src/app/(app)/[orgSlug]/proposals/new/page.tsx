@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ProposalEditor, emptyEditorValues } from "@/features/proposals/components/proposal-editor";
+import { ProposalEditor } from "@/features/proposals/components/proposal-editor";
 import { isUuid } from "@/lib/ids";
 import { orNotFound, serverApi } from "@/trpc/server";
 
@@ -46,7 +46,7 @@ export default async function NewProposalPage({ params, searchParams }: { params
       <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/deals/${deal.id}`} className="text-brand-700 hover:underline">{deal.name}</Link></nav>
       <PageHeader title="New proposal" description={`For ${deal.name}, in ${deal.currency}`} />
       <ProposalEditor orgSlug={orgSlug} currency={deal.currency} products={products.items} templates={templates}
-        initial={{ ...emptyEditorValues(), title: `Proposal for ${deal.name}` }} target={{ kind: "create", opportunityId: deal.id }} />
+        initial={{ title: `Proposal for ${deal.name}`, validUntil: "", executiveSummary: "", scopeOfWork: "", termsAndConditions: "", customSections: [], lines: [] }} target={{ kind: "create", opportunityId: deal.id }} />
     </div>
   );
 }
