@@ -46,8 +46,9 @@ async function populate(org: TestOrg) {
   const importId = await importSmallFile(api);
   const apiKey = await api.apiKeys.create({ name: "Warehouse sync", permissions: ["companies:read"] });
   const product = await api.products.create({ name: "Onboarding package", sku: "ONB", unitPrice: "1500", taxRate: "8.25" });
+  const proposals = await addProposals(org, api, deal.id, product.id);
   return {
-    importId, apiKeyId: apiKey.id, exportId: orgExport!.id, productId: product.id,
+    importId, apiKeyId: apiKey.id, exportId: orgExport!.id, productId: product.id, ...proposals,
     companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, targetStageId: pipeline!.stages[2]!.id, dealId: deal.id,
     leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
   };
@@ -70,6 +71,23 @@ async function importSmallFile(api: ReturnType<typeof callerAs>) {
   const id = await run("Company,Email\nImported Co,hello@imported.example\n,not-an-email\n", { companyName: "Company", contactEmail: "Email" }, "skip");
   await run("Company,Industry\nImported Co,Freight\n", { companyName: "Company", industry: "Industry" }, "update");
   return id;
+}
+
+/**
+ * A template, a proposal made from it (a catalog line and a free-form one; the number counter),
+ * sent and then revised into version 2, and an approval request on it. The request goes in as
+ * the owner: the world's organizations have no second approver to ask.
+ */
+async function addProposals(org: TestOrg, api: ReturnType<typeof callerAs>, dealId: string, productId: string) {
+  const template = await api.proposalTemplates.create({ name: "Standard", termsAndConditions: "Net 30", customSections: [{ title: "Team", body: "Two people" }] });
+  const lines = [{ productId, description: "Onboarding package", quantity: "1", unitPrice: "1500", taxRate: "8.25" }, { description: "Travel", quantity: "2", unitPrice: "120.50" }];
+  const v1 = await api.proposals.create({ opportunityId: dealId, templateId: template.id, title: "Pilot proposal", lines });
+  await api.proposals.send({ id: v1.id, sentToEmail: `buyer@${org.slug}.example` });
+  const v2 = await api.proposals.update({ id: v1.id, values: { title: "Pilot proposal", lines: [{ ...lines[0]!, discountPercent: "40" }] } });
+  const { rows: [request] } = await ownerPool().query<{ id: string }>(
+    `INSERT INTO approval_requests (organization_id, proposal_id, requester_id, approver_id, details) VALUES ($1, $2, $3, $3, '{"note": "Strategic"}') RETURNING id`,
+    [org.orgId, v2.id, org.owner.id]);
+  return { templateId: template.id, proposalId: v2.id, approvalId: request!.id };
 }
 
 /** No procedure writes enrichment yet (it arrives with import), so the rows go in as the owner. */
@@ -126,6 +144,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       opportunityId: bData.dealId, assignedTo: b.owner.id,
       "invitations.id": bMembers.invitationId, "roles.id": bMembers.roleId, roleId: bMembers.roleId, copyFromRoleId: bMembers.roleId, membershipId: bMembers.membershipId, "imports.id": bData.importId, targetStageId: bData.targetStageId,
       "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id, "organizations.id": bData.exportId, "products.id": bData.productId,
+      "proposals.id": bData.proposalId, "proposalTemplates.id": bData.templateId, templateId: bData.templateId, "approvals.id": bData.approvalId, approverId: b.owner.id,
     },
     extraInput: {
       "invitations.create": { email: "stranger@example.com" },
@@ -146,6 +165,10 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       "tasks.create": { title: "Stranger's task" },
       "products.update": { values: { name: "Taken over", unitPrice: "1" } },
       "tasks.update": { values: { title: "Taken over" } },
+      "proposals.create": { title: "Poached proposal" },
+      "proposals.update": { values: { title: "Taken over" } },
+      "proposals.send": { sentToEmail: "stranger@example.com" },
+      "proposalTemplates.update": { values: { name: "Taken over" } },
       "tasks.setStatus": { status: "completed" },
       "imports.start": { mapping: { companyName: "Company" } },
       "pipelines.update": { values: { name: "Taken over" } },

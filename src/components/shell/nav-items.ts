@@ -21,7 +21,7 @@ export const WORK_NAV: NavItem[] = [
   { href: "tasks", label: "Tasks", resource: "tasks", description: "Follow-ups on any record, with your overdue work first." },
   { href: "activities", label: "Activities", resource: "interactions", description: "Every call, email, meeting, note and SMS across your records, filtered and exported." },
   { href: "products", label: "Products", resource: "products", description: "Your catalog: prices, billing and tax for every proposal line." },
-  { href: "proposals", label: "Proposals", resource: "proposals", description: "Price from your catalog, send, and see when it's viewed and accepted.", upcoming: true },
+  { href: "proposals", label: "Proposals", resource: "proposals", description: "Price deals from your catalog, get discounts approved, and track every version to an answer." },
   { href: "contracts", label: "Contracts", resource: "contracts", description: "Signatures, payment schedules and renewals.", upcoming: true },
   { href: "dashboards", label: "Dashboards", resource: "dashboards", description: "Charts, alerts and scheduled reports over your data.", upcoming: true },
   { href: "delivery", label: "Delivery", resource: "processes", description: "Hand won work to delivery: stages, milestones, teams and documents.", upcoming: true },

@@ -112,3 +112,18 @@ export async function getOpportunity(scope: OrgScope, id: string) {
     timeline: await listTimeline(scope, "opportunity", id),
   };
 }
+
+/** What another feature (proposals) needs of a deal: its name, currency, owner and contact's email. */
+export async function getOpportunitySummary(scope: OrgScope, id: string) {
+  const opportunity = await scope.tx.opportunity.findUnique({
+    where: { organizationId_id: { organizationId: scope.orgId, id } },
+    select: { id: true, name: true, currency: true, ownerId: true, contact: { select: { email: true } } },
+  });
+  if (!opportunity) throw new AppError("NOT_FOUND", "That deal does not exist", "opportunityId");
+  return opportunity;
+}
+
+/** Open, unarchived deals by name, for pickers (a proposal's deal). */
+export async function listOpenOpportunityOptions(scope: OrgScope, limit = 200) {
+  return scope.tx.opportunity.findMany({ where: { status: "open", isArchived: false }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit });
+}

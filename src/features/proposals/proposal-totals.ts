@@ -52,3 +52,12 @@ export function proposalTotals(lines: readonly LineInput[]): ProposalTotals {
     total: sum("total").toFixed(2),
   };
 }
+
+/** The largest amount numeric(15,2) stores. */
+export const MAX_AMOUNT = "9999999999999.99";
+
+/** True when any amount (a line's or a total) is too large to store. */
+export function exceedsStorage(t: ProposalTotals): boolean {
+  const max = new D(MAX_AMOUNT);
+  return [t.subtotal, t.total, ...t.lines.flatMap((l) => [l.gross, l.total])].some((v) => new D(v).gt(max));
+}

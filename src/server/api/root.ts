@@ -15,6 +15,7 @@ import { orgSecurityRouter } from "@/features/org-security/org-security.router";
 import { organizationsRouter } from "@/features/organizations/organizations.router";
 import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
 import { productsRouter } from "@/features/products/products.router";
+import { approvalsRouter, proposalTemplatesRouter, proposalsRouter } from "@/features/proposals/proposals.router";
 import { rolesRouter } from "@/features/roles/roles.router";
 import { salesDashboardRouter } from "@/features/sales-dashboard/sales-dashboard.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
@@ -47,6 +48,9 @@ export const appRouter = router({
   interactions: interactionsRouter,
   tasks: tasksRouter,
   products: productsRouter,
+  proposals: proposalsRouter,
+  proposalTemplates: proposalTemplatesRouter,
+  approvals: approvalsRouter,
   imports: importsRouter,
   salesDashboard: salesDashboardRouter,
 });

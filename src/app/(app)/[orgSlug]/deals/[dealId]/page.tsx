@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { MoveDealForm } from "@/features/opportunities/components/move-deal-form";
 import { DetailItem } from "@/components/ui/detail-item";
 import { DealActions } from "@/features/opportunities/components/deal-actions";
+import { ProposalStatusBadge } from "@/features/proposals/components/status-badge";
 import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
 import { formatDate, formatDateTime } from "@/lib/dates";
@@ -26,6 +27,7 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
   const api = await serverApi(orgSlug);
   const [org, deal, pipelines] = await Promise.all([orNotFound(api.organizations.current()), orNotFound(api.opportunities.get({ id: dealId })), orNotFound(api.pipelines.list())]);
   const stages = pipelines.find((p) => p.id === deal.pipelineId)?.stages ?? [];
+  const proposals = org.permissions.includes("proposals:read") ? await orNotFound(api.proposals.list({ opportunityId: deal.id, pageSize: 10 })) : null;
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/pipeline/${deal.pipelineId}`} className="text-brand-700 hover:underline">{deal.pipeline.name}</Link></nav>
@@ -76,6 +78,25 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
               ))}
             </ol>
           </section>
+          {proposals ? (
+            <section aria-labelledby="proposals" className="card p-5">
+              <div className="mb-3 flex items-center justify-between gap-3">
+                <h2 id="proposals" className="font-semibold">Proposals</h2>
+                {org.permissions.includes("proposals:write") ? <Link href={`/${orgSlug}/proposals/new?dealId=${deal.id}`} className="btn-primary">New proposal</Link> : null}
+              </div>
+              {proposals.items.length === 0 ? <p className="text-sm text-slate-600">No proposals for this deal yet.</p> : (
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {proposals.items.map((p) => (
+                    <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <Link href={`/${orgSlug}/proposals/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.proposalNumber}{p.version > 1 ? ` v${p.version}` : ""} · {p.title}</Link>
+                      <span className="flex items-center gap-2"><span className="tabular-nums">{formatMoney(p.totalAmount, p.currency)}</span><ProposalStatusBadge status={p.status} /></span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {proposals.total > proposals.items.length ? <Link href={`/${orgSlug}/proposals?opportunityId=${deal.id}`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">All {proposals.total} proposals</Link> : null}
+            </section>
+          ) : null}
           <RecordWork orgSlug={orgSlug} links={{ opportunityId: deal.id }} permissions={org.permissions} />
         </div>
         <section aria-labelledby="activity" className="card p-5">
