@@ -4,6 +4,7 @@ import { recordRefs } from "@/features/records/record-refs";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { INTERACTION_TYPE_LABELS, type InteractionState } from "../interactions.schema";
 import { InteractionStateBadge, type SENTIMENT_STYLE, SentimentBadge } from "./interaction-badges";
+import { ListTable } from "@/components/list/list-table";
 
 export interface InteractionRow {
   id: string;
@@ -39,49 +40,41 @@ export function InteractionTable({ orgSlug, rows, sort, dir, href }: {
   href: (changes: Record<string, string | number>) => string;
 }) {
   return (
-    <div className="card overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Activities, sorted by {SORT_LABEL[sort]} {dir === "asc" ? "ascending" : "descending"}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <SortHeader label="Type" column="type" sort={sort} dir={dir} href={href} />
-            <SortHeader label="Subject" column="subject" sort={sort} dir={dir} href={href} />
-            <th scope="col" className="px-4 py-3">On</th>
-            <th scope="col" className="hidden px-4 py-3 md:table-cell">Logged by</th>
-            <SortHeader label="When" column="occurredAt" sort={sort} dir={dir} href={href} />
-            <th scope="col" className="px-4 py-3">Sentiment</th>
-            <th scope="col" className="px-4 py-3">Status</th>
+    <ListTable caption={<>Activities, sorted by {SORT_LABEL[sort]} {dir === "asc" ? "ascending" : "descending"}</>} head={<>
+      <SortHeader label="Type" column="type" sort={sort} dir={dir} href={href} />
+      <SortHeader label="Subject" column="subject" sort={sort} dir={dir} href={href} />
+      <th scope="col" className="px-4 py-3">On</th>
+      <th scope="col" className="hidden px-4 py-3 md:table-cell">Logged by</th>
+      <SortHeader label="When" column="occurredAt" sort={sort} dir={dir} href={href} />
+      <th scope="col" className="px-4 py-3">Sentiment</th>
+      <th scope="col" className="px-4 py-3">Status</th>
+    </>}>
+      {rows.map((i) => {
+        const record = recordRefs(i)[0];
+        return (
+          <tr key={i.id} className="hover:bg-slate-50">
+            <td className="whitespace-nowrap px-4 py-3">
+              {INTERACTION_TYPE_LABELS[i.type]}
+              {i.type !== "note" ? <span className="block text-xs text-slate-500">{i.direction === "inbound" ? "Inbound" : "Outbound"}</span> : null}
+            </td>
+            <td className="px-4 py-3">
+              <Link href={`/${orgSlug}/activities/${i.id}`} className="font-medium text-brand-700 hover:underline">{interactionTitle(i)}</Link>
+            </td>
+            <td className="px-4 py-3">
+              {record ? (
+                <>
+                  <span className="block text-xs text-slate-500">{record.kind}</span>
+                  <Link href={`/${orgSlug}/${record.href}`} className="text-brand-700 hover:underline">{record.name}</Link>
+                </>
+              ) : "—"}
+            </td>
+            <td className="hidden px-4 py-3 md:table-cell">{i.initiator?.fullName ?? "—"}</td>
+            <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={i.occurredAt.toISOString()} title={formatDateTime(i.occurredAt)}>{formatRelative(i.occurredAt)}</time></td>
+            <td className="px-4 py-3"><SentimentBadge sentiment={i.sentiment} /></td>
+            <td className="px-4 py-3"><InteractionStateBadge state={i.state} /></td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((i) => {
-            const record = recordRefs(i)[0];
-            return (
-              <tr key={i.id} className="hover:bg-slate-50">
-                <td className="whitespace-nowrap px-4 py-3">
-                  {INTERACTION_TYPE_LABELS[i.type]}
-                  {i.type !== "note" ? <span className="block text-xs text-slate-500">{i.direction === "inbound" ? "Inbound" : "Outbound"}</span> : null}
-                </td>
-                <td className="px-4 py-3">
-                  <Link href={`/${orgSlug}/activities/${i.id}`} className="font-medium text-brand-700 hover:underline">{interactionTitle(i)}</Link>
-                </td>
-                <td className="px-4 py-3">
-                  {record ? (
-                    <>
-                      <span className="block text-xs text-slate-500">{record.kind}</span>
-                      <Link href={`/${orgSlug}/${record.href}`} className="text-brand-700 hover:underline">{record.name}</Link>
-                    </>
-                  ) : "—"}
-                </td>
-                <td className="hidden px-4 py-3 md:table-cell">{i.initiator?.fullName ?? "—"}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={i.occurredAt.toISOString()} title={formatDateTime(i.occurredAt)}>{formatRelative(i.occurredAt)}</time></td>
-                <td className="px-4 py-3"><SentimentBadge sentiment={i.sentiment} /></td>
-                <td className="px-4 py-3"><InteractionStateBadge state={i.state} /></td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ListTable>
   );
 }

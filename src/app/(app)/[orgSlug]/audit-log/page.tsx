@@ -8,6 +8,7 @@ import { listAuditLogSchema } from "@/features/audit/audit.schema";
 import { AuditEntryChanges } from "@/features/audit/components/audit-entry-changes";
 import { formatDateTime } from "@/lib/dates";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -57,34 +58,26 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         </EmptyState>
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Changes, newest first</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">When</th>
-                  <th scope="col" className="px-4 py-3">Who</th>
-                  <th scope="col" className="px-4 py-3">Action</th>
-                  <th scope="col" className="px-4 py-3">Changes</th>
-                  <th scope="col" className="hidden px-4 py-3 lg:table-cell">From</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((entry) => (
-                  <tr key={entry.id} className="align-top">
-                    <td className="whitespace-nowrap px-4 py-3">{formatDateTime(entry.createdAt)}</td>
-                    <td className="px-4 py-3">{entry.user?.fullName ?? "System"}</td>
-                    <td className="px-4 py-3">
-                      <code className="rounded bg-slate-100 px-1">{entry.action}</code>
-                      <div className="text-xs text-slate-500">{label(entry.resourceType)}{entry.resourceId ? ` ${entry.resourceId.slice(0, 8)}` : ""}</div>
-                    </td>
-                    <td className="px-4 py-3"><AuditEntryChanges oldValues={entry.oldValues} newValues={entry.newValues} details={entry.details} /></td>
-                    <td className="hidden px-4 py-3 text-xs text-slate-600 lg:table-cell">{entry.ipAddress ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption="Changes, newest first" head={<>
+            <th scope="col" className="px-4 py-3">When</th>
+            <th scope="col" className="px-4 py-3">Who</th>
+            <th scope="col" className="px-4 py-3">Action</th>
+            <th scope="col" className="px-4 py-3">Changes</th>
+            <th scope="col" className="hidden px-4 py-3 lg:table-cell">From</th>
+          </>}>
+            {page.items.map((entry) => (
+              <tr key={entry.id} className="align-top">
+                <td className="whitespace-nowrap px-4 py-3">{formatDateTime(entry.createdAt)}</td>
+                <td className="px-4 py-3">{entry.user?.fullName ?? "System"}</td>
+                <td className="px-4 py-3">
+                  <code className="rounded bg-slate-100 px-1">{entry.action}</code>
+                  <div className="text-xs text-slate-500">{label(entry.resourceType)}{entry.resourceId ? ` ${entry.resourceId.slice(0, 8)}` : ""}</div>
+                </td>
+                <td className="px-4 py-3"><AuditEntryChanges oldValues={entry.oldValues} newValues={entry.newValues} details={entry.details} /></td>
+                <td className="hidden px-4 py-3 text-xs text-slate-600 lg:table-cell">{entry.ipAddress ?? "—"}</td>
+              </tr>
+            ))}
+          </ListTable>
           <nav aria-label="Audit log pages" className="mt-4 flex gap-2">
             {query.cursor ? <Link href={href({ cursor: undefined })} className="btn-secondary">Newest</Link> : null}
             {page.nextCursor ? <Link href={href({ cursor: page.nextCursor })} className="btn-secondary">Older entries</Link> : null}

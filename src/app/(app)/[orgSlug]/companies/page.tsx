@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/dates";
 import { humanize, optionsOf } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Companies" };
 
@@ -80,32 +81,24 @@ export default async function CompaniesPage({ params, searchParams }: { params: 
         )
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Companies, sorted by {humanize(query.sort)} {query.dir === "asc" ? "ascending" : "descending"}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  {COLUMNS.map((c) => <SortHeader key={c.key} label={c.label} column={c.key} sort={query.sort} dir={query.dir} href={href} />)}
-                  <th scope="col" className="hidden px-4 py-3 lg:table-cell">Owner</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((c) => (
-                  <tr key={c.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
-                      <Link href={`/${orgSlug}/companies/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
-                      <div className="text-xs text-slate-500">{[c.industry, c.city, c.country].filter(Boolean).join(" · ") || "\u00a0"}</div>
-                    </td>
-                    <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${LIFECYCLE_STYLE[c.lifecycle]}`}>{humanize(c.lifecycle)}</span></td>
-                    <td className="px-4 py-3">{humanize(c.tier)}</td>
-                    <td className="px-4 py-3 tabular-nums">{formatMoney(c.annualRevenue, c.currency, true)}</td>
-                    <td className="px-4 py-3 text-slate-600">{formatDate(c.updatedAt)}</td>
-                    <td className="hidden px-4 py-3 lg:table-cell">{c.owner?.fullName ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption={<>Companies, sorted by {humanize(query.sort)} {query.dir === "asc" ? "ascending" : "descending"}</>} head={<>
+            {COLUMNS.map((c) => <SortHeader key={c.key} label={c.label} column={c.key} sort={query.sort} dir={query.dir} href={href} />)}
+            <th scope="col" className="hidden px-4 py-3 lg:table-cell">Owner</th>
+          </>}>
+            {page.items.map((c) => (
+              <tr key={c.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3">
+                  <Link href={`/${orgSlug}/companies/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link>
+                  <div className="text-xs text-slate-500">{[c.industry, c.city, c.country].filter(Boolean).join(" · ") || "\u00a0"}</div>
+                </td>
+                <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${LIFECYCLE_STYLE[c.lifecycle]}`}>{humanize(c.lifecycle)}</span></td>
+                <td className="px-4 py-3">{humanize(c.tier)}</td>
+                <td className="px-4 py-3 tabular-nums">{formatMoney(c.annualRevenue, c.currency, true)}</td>
+                <td className="px-4 py-3 text-slate-600">{formatDate(c.updatedAt)}</td>
+                <td className="hidden px-4 py-3 lg:table-cell">{c.owner?.fullName ?? "—"}</td>
+              </tr>
+            ))}
+          </ListTable>
           <Pagination page={page.page} pageSize={page.pageSize} total={page.total} pageCount={page.pageCount} href={href} />
         </>
       )}

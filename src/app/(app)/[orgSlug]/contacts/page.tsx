@@ -10,6 +10,7 @@ import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar
 import { CONTACT_TYPES, listContactsSchema } from "@/features/contacts/contacts.schema";
 import { humanize, optionsOf } from "@/lib/labels";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Contacts" };
 
@@ -53,32 +54,24 @@ export default async function ContactsPage({ params, searchParams }: { params: P
         </EmptyState>
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Contacts</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <SortHeader label="Name" column="fullName" sort={query.sort} dir={query.dir} href={href} />
-                  <SortHeader label="Email" column="email" sort={query.sort} dir={query.dir} href={href} />
-                  <th scope="col" className="px-4 py-3">Companies</th>
-                  <SortHeader label="Type" column="type" sort={query.sort} dir={query.dir} href={href} />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((c) => (
-                  <tr key={c.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
-                      <Link href={`/${orgSlug}/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.fullName}</Link>
-                      <div className="text-xs text-slate-500">{c.title ?? "\u00a0"}</div>
-                    </td>
-                    <td className="px-4 py-3">{c.email ?? "—"}</td>
-                    <td className="px-4 py-3">{c.companyLinks.map((l) => l.company.name).join(", ") || "—"}</td>
-                    <td className="px-4 py-3">{humanize(c.type)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption="Contacts" head={<>
+            <SortHeader label="Name" column="fullName" sort={query.sort} dir={query.dir} href={href} />
+            <SortHeader label="Email" column="email" sort={query.sort} dir={query.dir} href={href} />
+            <th scope="col" className="px-4 py-3">Companies</th>
+            <SortHeader label="Type" column="type" sort={query.sort} dir={query.dir} href={href} />
+          </>}>
+            {page.items.map((c) => (
+              <tr key={c.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3">
+                  <Link href={`/${orgSlug}/contacts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.fullName}</Link>
+                  <div className="text-xs text-slate-500">{c.title ?? "\u00a0"}</div>
+                </td>
+                <td className="px-4 py-3">{c.email ?? "—"}</td>
+                <td className="px-4 py-3">{c.companyLinks.map((l) => l.company.name).join(", ") || "—"}</td>
+                <td className="px-4 py-3">{humanize(c.type)}</td>
+              </tr>
+            ))}
+          </ListTable>
           <Pagination page={page.page} pageSize={page.pageSize} total={page.total} pageCount={page.pageCount} href={href} />
         </>
       )}

@@ -12,6 +12,7 @@ import { SavedViewsBar } from "@/features/saved-views/components/saved-views-bar
 import { formatRelative } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -84,38 +85,30 @@ export default async function LeadsPage({ params, searchParams }: { params: Prom
         )
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Leads, sorted by {humanize(query.sort)} {query.dir === "asc" ? "ascending" : "descending"}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  {COLUMNS.map((c) => <SortHeader key={c.key} label={c.label} column={c.key} sort={query.sort} dir={query.dir} href={href} />)}
-                  <th scope="col" className="px-4 py-3">Nurture</th>
-                  <th scope="col" className="hidden px-4 py-3 md:table-cell">Source</th>
-                  <th scope="col" className="hidden px-4 py-3 lg:table-cell">Assigned to</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((l) => (
-                  <tr key={l.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
-                      <Link href={`/${orgSlug}/leads/${l.id}`} className="font-medium text-brand-700 hover:underline">{l.company.name}</Link>
-                      <div className="text-xs text-slate-500">
-                        {[l.contact?.fullName, l.company.industry].filter(Boolean).join(" · ") || "\u00a0"}
-                        {l.tags.map((t) => <span key={t.tag.name} className="ml-1 rounded bg-slate-100 px-1.5 text-slate-600">{t.tag.name}</span>)}
-                      </div>
-                    </td>
-                    <td className="px-4 py-3"><ScoreBadge score={l.leadScore} /></td>
-                    <td className="px-4 py-3">{humanize(l.status)}</td>
-                    <td className="px-4 py-3 text-slate-600">{l.lastContactAt ? formatRelative(l.lastContactAt) : "Never"}{l.contactAttempts ? <span className="text-xs text-slate-400"> · {l.contactAttempts} tries</span> : null}</td>
-                    <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${NURTURE_STYLE[l.nurtureStatus]}`}>{humanize(l.nurtureStatus)}</span></td>
-                    <td className="hidden px-4 py-3 md:table-cell">{humanize(l.source)}</td>
-                    <td className="hidden px-4 py-3 lg:table-cell">{l.assignee?.fullName ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption={<>Leads, sorted by {humanize(query.sort)} {query.dir === "asc" ? "ascending" : "descending"}</>} head={<>
+            {COLUMNS.map((c) => <SortHeader key={c.key} label={c.label} column={c.key} sort={query.sort} dir={query.dir} href={href} />)}
+            <th scope="col" className="px-4 py-3">Nurture</th>
+            <th scope="col" className="hidden px-4 py-3 md:table-cell">Source</th>
+            <th scope="col" className="hidden px-4 py-3 lg:table-cell">Assigned to</th>
+          </>}>
+            {page.items.map((l) => (
+              <tr key={l.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3">
+                  <Link href={`/${orgSlug}/leads/${l.id}`} className="font-medium text-brand-700 hover:underline">{l.company.name}</Link>
+                  <div className="text-xs text-slate-500">
+                    {[l.contact?.fullName, l.company.industry].filter(Boolean).join(" · ") || "\u00a0"}
+                    {l.tags.map((t) => <span key={t.tag.name} className="ml-1 rounded bg-slate-100 px-1.5 text-slate-600">{t.tag.name}</span>)}
+                  </div>
+                </td>
+                <td className="px-4 py-3"><ScoreBadge score={l.leadScore} /></td>
+                <td className="px-4 py-3">{humanize(l.status)}</td>
+                <td className="px-4 py-3 text-slate-600">{l.lastContactAt ? formatRelative(l.lastContactAt) : "Never"}{l.contactAttempts ? <span className="text-xs text-slate-400"> · {l.contactAttempts} tries</span> : null}</td>
+                <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${NURTURE_STYLE[l.nurtureStatus]}`}>{humanize(l.nurtureStatus)}</span></td>
+                <td className="hidden px-4 py-3 md:table-cell">{humanize(l.source)}</td>
+                <td className="hidden px-4 py-3 lg:table-cell">{l.assignee?.fullName ?? "—"}</td>
+              </tr>
+            ))}
+          </ListTable>
           <Pagination page={page.page} pageSize={page.pageSize} total={page.total} pageCount={page.pageCount} href={href} />
         </>
       )}

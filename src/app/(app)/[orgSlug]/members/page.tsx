@@ -9,6 +9,7 @@ import { MemberActions, MemberRoleSelect } from "@/features/members/components/m
 import { SeatMeter } from "@/features/members/components/seat-meter";
 import { formatDate, formatRelative } from "@/lib/dates";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -72,41 +73,33 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           {invitations.length === 0 ? (
             <p className="card px-4 py-6 text-center text-sm text-slate-600">No pending invitations. People you invite appear here until they join.</p>
           ) : (
-            <div className="card overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Pending and expired invitations</caption>
-                <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">Email</th>
-                    <th scope="col" className="px-4 py-3">Role</th>
-                    <th scope="col" className="hidden whitespace-nowrap px-4 py-3 md:table-cell">Invited by</th>
-                    <th scope="col" className="hidden whitespace-nowrap px-4 py-3 sm:table-cell">Last sent</th>
-                    <th scope="col" className="px-4 py-3">Status</th>
-                    {canWrite ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {invitations.map((i) => (
-                    <tr key={i.id}>
-                      <td className="max-w-[16rem] truncate px-4 py-3 font-medium" title={i.email}>{i.email}</td>
-                      <td className="px-4 py-3">{i.role?.name ?? <span className="text-slate-500">Deleted role</span>}</td>
-                      <td className="hidden px-4 py-3 md:table-cell">{i.inviter?.fullName ?? "—"}</td>
-                      <td className="hidden px-4 py-3 sm:table-cell">
-                        <time dateTime={i.lastSentAt.toISOString()} title={formatDate(i.lastSentAt)}>{formatRelative(i.lastSentAt)}</time>
-                        {i.sendCount > 1 ? <span className="text-slate-500"> · sent {i.sendCount}×</span> : null}
-                      </td>
-                      <td className="px-4 py-3">
-                        {i.status === "expired" ? <Badge tone="amber">Expired</Badge> : <Badge tone="blue">Pending</Badge>}
-                        <div className="mt-0.5 text-xs text-slate-500">
-                          {i.status === "expired" ? `on ${formatDate(i.expiresAt)}` : `expires ${formatRelative(i.expiresAt)}`}
-                        </div>
-                      </td>
-                      {canWrite ? <td className="px-4 py-3"><InvitationActions id={i.id} email={i.email} expired={i.status === "expired"} /></td> : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable caption="Pending and expired invitations" head={<>
+              <th scope="col" className="px-4 py-3">Email</th>
+              <th scope="col" className="px-4 py-3">Role</th>
+              <th scope="col" className="hidden whitespace-nowrap px-4 py-3 md:table-cell">Invited by</th>
+              <th scope="col" className="hidden whitespace-nowrap px-4 py-3 sm:table-cell">Last sent</th>
+              <th scope="col" className="px-4 py-3">Status</th>
+              {canWrite ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+            </>}>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td className="max-w-[16rem] truncate px-4 py-3 font-medium" title={i.email}>{i.email}</td>
+                  <td className="px-4 py-3">{i.role?.name ?? <span className="text-slate-500">Deleted role</span>}</td>
+                  <td className="hidden px-4 py-3 md:table-cell">{i.inviter?.fullName ?? "—"}</td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
+                    <time dateTime={i.lastSentAt.toISOString()} title={formatDate(i.lastSentAt)}>{formatRelative(i.lastSentAt)}</time>
+                    {i.sendCount > 1 ? <span className="text-slate-500"> · sent {i.sendCount}×</span> : null}
+                  </td>
+                  <td className="px-4 py-3">
+                    {i.status === "expired" ? <Badge tone="amber">Expired</Badge> : <Badge tone="blue">Pending</Badge>}
+                    <div className="mt-0.5 text-xs text-slate-500">
+                      {i.status === "expired" ? `on ${formatDate(i.expiresAt)}` : `expires ${formatRelative(i.expiresAt)}`}
+                    </div>
+                  </td>
+                  {canWrite ? <td className="px-4 py-3"><InvitationActions id={i.id} email={i.email} expired={i.status === "expired"} /></td> : null}
+                </tr>
+              ))}
+            </ListTable>
           )}
         </section>
       ) : null}
@@ -135,71 +128,63 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
             <p>{filtered ? "Try another name or email, or clear the filters." : "Invite your team to start working together."}</p>
           </EmptyState>
         ) : (
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Members, their roles and access</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Role</th>
-                  <th scope="col" className="hidden px-4 py-3 sm:table-cell">Status</th>
-                  <th scope="col" className="hidden whitespace-nowrap px-4 py-3 md:table-cell">Last sign-in</th>
-                  {canWrite || canDelete ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+          <ListTable caption="Members, their roles and access" head={<>
+            <th scope="col" className="px-4 py-3">Name</th>
+            <th scope="col" className="px-4 py-3">Role</th>
+            <th scope="col" className="hidden px-4 py-3 sm:table-cell">Status</th>
+            <th scope="col" className="hidden whitespace-nowrap px-4 py-3 md:table-cell">Last sign-in</th>
+            {canWrite || canDelete ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+          </>}>
+            {members.map((m) => {
+              const isSelf = m.id === overview.actor.membershipId;
+              const isOwner = isOwnerRole(m.role);
+              // The last Owner stays one: the server refuses anyway; here it just says so.
+              const soleOwner = isOwner && m.status === "active" && activeOwners === 1;
+              // Owners are managed by Owners only; everyone else by whoever may write members.
+              const manageable = !isOwner || overview.actor.isOwner;
+              const row = { membershipId: m.id, name: m.user.fullName, status: m.status, role: m.role, isSelf, isOwner };
+              return (
+                <tr key={m.id} className={m.status === "deactivated" ? "bg-slate-50/60" : undefined}>
+                  <td className="px-4 py-3">
+                    <div className="font-medium">
+                      {m.user.fullName}
+                      {isSelf ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">You</span> : null}
+                    </div>
+                    <div className="text-slate-500">{m.user.email}</div>
+                    {m.user.jobTitle ? <div className="text-xs text-slate-500">{m.user.jobTitle}</div> : null}
+                    {m.status === "deactivated" ? <div className="mt-1 sm:hidden"><Badge tone="slate">Deactivated</Badge></div> : null}
+                  </td>
+                  <td className="px-4 py-3">
+                    {canWrite && manageable && !soleOwner ? (
+                      <MemberRoleSelect member={row} roles={overview.roles} />
+                    ) : (
+                      <Badge tone={isOwner ? "blue" : "slate"}>{m.role.name}</Badge>
+                    )}
+                  </td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
+                    {m.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
+                    <div className="mt-0.5 whitespace-nowrap text-xs text-slate-500">Joined {formatDate(m.joinedAt)}</div>
+                  </td>
+                  <td className="hidden whitespace-nowrap px-4 py-3 md:table-cell">
+                    {m.user.lastLoginAt ? <time dateTime={m.user.lastLoginAt.toISOString()} title={formatDate(m.user.lastLoginAt)}>{formatRelative(m.user.lastLoginAt)}</time> : <span className="text-slate-500">Never</span>}
+                  </td>
+                  {canWrite || canDelete ? (
+                    <td className="px-4 py-3">
+                      {soleOwner ? (
+                        <p className="text-right text-xs text-slate-500">
+                          The only Owner{canTransfer && isSelf ? "; to step down, make another member the Owner first" : ""}
+                        </p>
+                      ) : manageable ? (
+                        <MemberActions member={row} orgName={org.name} canWrite={canWrite} canDelete={canDelete} canTransfer={canTransfer} />
+                      ) : (
+                        <p className="text-right text-xs text-slate-500">Only an Owner can change an Owner</p>
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {members.map((m) => {
-                  const isSelf = m.id === overview.actor.membershipId;
-                  const isOwner = isOwnerRole(m.role);
-                  // The last Owner stays one: the server refuses anyway; here it just says so.
-                  const soleOwner = isOwner && m.status === "active" && activeOwners === 1;
-                  // Owners are managed by Owners only; everyone else by whoever may write members.
-                  const manageable = !isOwner || overview.actor.isOwner;
-                  const row = { membershipId: m.id, name: m.user.fullName, status: m.status, role: m.role, isSelf, isOwner };
-                  return (
-                    <tr key={m.id} className={m.status === "deactivated" ? "bg-slate-50/60" : undefined}>
-                      <td className="px-4 py-3">
-                        <div className="font-medium">
-                          {m.user.fullName}
-                          {isSelf ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">You</span> : null}
-                        </div>
-                        <div className="text-slate-500">{m.user.email}</div>
-                        {m.user.jobTitle ? <div className="text-xs text-slate-500">{m.user.jobTitle}</div> : null}
-                        {m.status === "deactivated" ? <div className="mt-1 sm:hidden"><Badge tone="slate">Deactivated</Badge></div> : null}
-                      </td>
-                      <td className="px-4 py-3">
-                        {canWrite && manageable && !soleOwner ? (
-                          <MemberRoleSelect member={row} roles={overview.roles} />
-                        ) : (
-                          <Badge tone={isOwner ? "blue" : "slate"}>{m.role.name}</Badge>
-                        )}
-                      </td>
-                      <td className="hidden px-4 py-3 sm:table-cell">
-                        {m.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
-                        <div className="mt-0.5 whitespace-nowrap text-xs text-slate-500">Joined {formatDate(m.joinedAt)}</div>
-                      </td>
-                      <td className="hidden whitespace-nowrap px-4 py-3 md:table-cell">
-                        {m.user.lastLoginAt ? <time dateTime={m.user.lastLoginAt.toISOString()} title={formatDate(m.user.lastLoginAt)}>{formatRelative(m.user.lastLoginAt)}</time> : <span className="text-slate-500">Never</span>}
-                      </td>
-                      {canWrite || canDelete ? (
-                        <td className="px-4 py-3">
-                          {soleOwner ? (
-                            <p className="text-right text-xs text-slate-500">
-                              The only Owner{canTransfer && isSelf ? "; to step down, make another member the Owner first" : ""}
-                            </p>
-                          ) : manageable ? (
-                            <MemberActions member={row} orgName={org.name} canWrite={canWrite} canDelete={canDelete} canTransfer={canTransfer} />
-                          ) : (
-                            <p className="text-right text-xs text-slate-500">Only an Owner can change an Owner</p>
-                          )}
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </ListTable>
         )}
       </section>
     </div>

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { BILLING_TYPES, BILLING_TYPE_LABELS, listProductsSchema } from "@/features/products/products.schema";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -45,33 +46,25 @@ export default async function ProductsPage({ params, searchParams }: { params: P
         </EmptyState>
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Products</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <SortHeader label="Name" column="name" sort={query.sort} dir={query.dir} href={href} />
-                  <SortHeader label="SKU" column="sku" sort={query.sort} dir={query.dir} href={href} />
-                  <SortHeader label="Unit price" column="unitPrice" sort={query.sort} dir={query.dir} href={href} />
-                  <th scope="col" className="px-4 py-3">Billing</th>
-                  <th scope="col" className="hidden px-4 py-3 md:table-cell">Tax</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((p) => (
-                  <tr key={p.id}>
-                    <td className="px-4 py-3"><Link href={`/${orgSlug}/products/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link></td>
-                    <td className="px-4 py-3 text-slate-600">{p.sku ?? "—"}</td>
-                    <td className="px-4 py-3 tabular-nums">{formatMoney(p.unitPrice, p.currency)}</td>
-                    <td className="px-4 py-3">{BILLING_TYPE_LABELS[p.billingType]}</td>
-                    <td className="hidden px-4 py-3 md:table-cell">{p.taxRate}%</td>
-                    <td className="px-4 py-3">{p.isActive ? "Active" : <span className="text-slate-500">Inactive</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption="Products" head={<>
+            <SortHeader label="Name" column="name" sort={query.sort} dir={query.dir} href={href} />
+            <SortHeader label="SKU" column="sku" sort={query.sort} dir={query.dir} href={href} />
+            <SortHeader label="Unit price" column="unitPrice" sort={query.sort} dir={query.dir} href={href} />
+            <th scope="col" className="px-4 py-3">Billing</th>
+            <th scope="col" className="hidden px-4 py-3 md:table-cell">Tax</th>
+            <th scope="col" className="px-4 py-3">Status</th>
+          </>}>
+            {page.items.map((p) => (
+              <tr key={p.id}>
+                <td className="px-4 py-3"><Link href={`/${orgSlug}/products/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link></td>
+                <td className="px-4 py-3 text-slate-600">{p.sku ?? "—"}</td>
+                <td className="px-4 py-3 tabular-nums">{formatMoney(p.unitPrice, p.currency)}</td>
+                <td className="px-4 py-3">{BILLING_TYPE_LABELS[p.billingType]}</td>
+                <td className="hidden px-4 py-3 md:table-cell">{p.taxRate}%</td>
+                <td className="px-4 py-3">{p.isActive ? "Active" : <span className="text-slate-500">Inactive</span>}</td>
+              </tr>
+            ))}
+          </ListTable>
           <Pagination page={page.page} pageSize={page.pageSize} total={page.total} pageCount={page.pageCount} href={href} />
         </>
       )}

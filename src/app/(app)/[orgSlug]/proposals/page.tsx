@@ -11,6 +11,7 @@ import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS, listProposalsSchema } from "
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Proposals" };
 
@@ -55,37 +56,29 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
         </EmptyState>
       ) : (
         <>
-          <div className="card overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Proposals</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <SortHeader label="Number" column="proposalNumber" sort={query.sort} dir={query.dir} href={href} />
-                  <SortHeader label="Title" column="title" sort={query.sort} dir={query.dir} href={href} />
-                  <th scope="col" className="px-4 py-3">Deal</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <SortHeader label="Total" column="totalAmount" sort={query.sort} dir={query.dir} href={href} />
-                  <SortHeader label="Valid until" column="validUntil" sort={query.sort} dir={query.dir} href={href} />
-                  <th scope="col" className="hidden px-4 py-3 md:table-cell">Owner</th>
-                  <SortHeader label="Created" column="createdAt" sort={query.sort} dir={query.dir} href={href} />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((p) => (
-                  <tr key={p.id}>
-                    <td className="whitespace-nowrap px-4 py-3 tabular-nums">{p.proposalNumber}{p.version > 1 ? <span className="text-slate-500"> v{p.version}</span> : null}</td>
-                    <td className="px-4 py-3"><Link href={`/${orgSlug}/proposals/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.title}</Link></td>
-                    <td className="px-4 py-3"><Link href={`/${orgSlug}/deals/${p.opportunity.id}`} className="hover:underline">{p.opportunity.name}</Link></td>
-                    <td className="px-4 py-3"><ProposalStatusBadge status={p.status} /></td>
-                    <td className="px-4 py-3 tabular-nums">{formatMoney(p.totalAmount, p.currency)}</td>
-                    <td className="px-4 py-3">{p.validUntil ? formatDate(new Date(p.validUntil)) : "—"}</td>
-                    <td className="hidden px-4 py-3 md:table-cell">{p.creator?.fullName ?? "—"}</td>
-                    <td className="px-4 py-3 text-slate-600">{formatDate(p.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption="Proposals" head={<>
+            <SortHeader label="Number" column="proposalNumber" sort={query.sort} dir={query.dir} href={href} />
+            <SortHeader label="Title" column="title" sort={query.sort} dir={query.dir} href={href} />
+            <th scope="col" className="px-4 py-3">Deal</th>
+            <th scope="col" className="px-4 py-3">Status</th>
+            <SortHeader label="Total" column="totalAmount" sort={query.sort} dir={query.dir} href={href} />
+            <SortHeader label="Valid until" column="validUntil" sort={query.sort} dir={query.dir} href={href} />
+            <th scope="col" className="hidden px-4 py-3 md:table-cell">Owner</th>
+            <SortHeader label="Created" column="createdAt" sort={query.sort} dir={query.dir} href={href} />
+          </>}>
+            {page.items.map((p) => (
+              <tr key={p.id}>
+                <td className="whitespace-nowrap px-4 py-3 tabular-nums">{p.proposalNumber}{p.version > 1 ? <span className="text-slate-500"> v{p.version}</span> : null}</td>
+                <td className="px-4 py-3"><Link href={`/${orgSlug}/proposals/${p.id}`} className="font-medium text-brand-700 hover:underline">{p.title}</Link></td>
+                <td className="px-4 py-3"><Link href={`/${orgSlug}/deals/${p.opportunity.id}`} className="hover:underline">{p.opportunity.name}</Link></td>
+                <td className="px-4 py-3"><ProposalStatusBadge status={p.status} /></td>
+                <td className="px-4 py-3 tabular-nums">{formatMoney(p.totalAmount, p.currency)}</td>
+                <td className="px-4 py-3">{p.validUntil ? formatDate(new Date(p.validUntil)) : "—"}</td>
+                <td className="hidden px-4 py-3 md:table-cell">{p.creator?.fullName ?? "—"}</td>
+                <td className="px-4 py-3 text-slate-600">{formatDate(p.createdAt)}</td>
+              </tr>
+            ))}
+          </ListTable>
           <Pagination page={page.page} pageSize={page.pageSize} total={page.total} pageCount={page.pageCount} href={href} />
         </>
       )}

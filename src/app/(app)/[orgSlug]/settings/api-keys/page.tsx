@@ -5,6 +5,7 @@ import { CreateApiKeyForm } from "@/features/api-keys/components/create-api-key-
 import { RevokeApiKeyButton } from "@/features/api-keys/components/revoke-api-key-button";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -24,35 +25,27 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ orgSlu
           <p>{canAdmin ? "Create one above; it is shown once, then only its first characters." : "An admin can create keys for your integrations."}</p>
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">API keys, newest first</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Scopes</th>
-                <th scope="col" className="hidden px-4 py-3 md:table-cell">Created</th>
-                <th scope="col" className="px-4 py-3">Last used</th>
-                <th scope="col" className="hidden px-4 py-3 md:table-cell">Expires</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.map((k) => (
-                <tr key={k.id} className="align-top">
-                  <td className="px-4 py-3"><div className="font-medium">{k.name}</div><code className="text-xs text-slate-500">{k.keyPrefix}…</code></td>
-                  <td className="max-w-xs px-4 py-3 text-xs text-slate-600">{k.permissions.join(", ")}</td>
-                  <td className="hidden px-4 py-3 md:table-cell">{formatDateTime(k.createdAt)}<div className="text-xs text-slate-500">{k.creator?.fullName ?? "A former member"}</div></td>
-                  <td className="px-4 py-3">{k.lastUsedAt ? <time dateTime={k.lastUsedAt.toISOString()} title={formatDateTime(k.lastUsedAt)}>{formatRelative(k.lastUsedAt)}</time> : "Never"}</td>
-                  <td className="hidden px-4 py-3 md:table-cell">{k.expiresAt ? formatDateTime(k.expiresAt) : "Never"}</td>
-                  <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[k.status]}`}>{k.status}</span></td>
-                  <td className="px-4 py-3 text-right">{canAdmin && k.status !== "revoked" ? <RevokeApiKeyButton id={k.id} name={k.name} /> : null}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption="API keys, newest first" head={<>
+          <th scope="col" className="px-4 py-3">Name</th>
+          <th scope="col" className="px-4 py-3">Scopes</th>
+          <th scope="col" className="hidden px-4 py-3 md:table-cell">Created</th>
+          <th scope="col" className="px-4 py-3">Last used</th>
+          <th scope="col" className="hidden px-4 py-3 md:table-cell">Expires</th>
+          <th scope="col" className="px-4 py-3">Status</th>
+          <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+        </>}>
+          {keys.map((k) => (
+            <tr key={k.id} className="align-top">
+              <td className="px-4 py-3"><div className="font-medium">{k.name}</div><code className="text-xs text-slate-500">{k.keyPrefix}…</code></td>
+              <td className="max-w-xs px-4 py-3 text-xs text-slate-600">{k.permissions.join(", ")}</td>
+              <td className="hidden px-4 py-3 md:table-cell">{formatDateTime(k.createdAt)}<div className="text-xs text-slate-500">{k.creator?.fullName ?? "A former member"}</div></td>
+              <td className="px-4 py-3">{k.lastUsedAt ? <time dateTime={k.lastUsedAt.toISOString()} title={formatDateTime(k.lastUsedAt)}>{formatRelative(k.lastUsedAt)}</time> : "Never"}</td>
+              <td className="hidden px-4 py-3 md:table-cell">{k.expiresAt ? formatDateTime(k.expiresAt) : "Never"}</td>
+              <td className="px-4 py-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[k.status]}`}>{k.status}</span></td>
+              <td className="px-4 py-3 text-right">{canAdmin && k.status !== "revoked" ? <RevokeApiKeyButton id={k.id} name={k.name} /> : null}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </div>
   );

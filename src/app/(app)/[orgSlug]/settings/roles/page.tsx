@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CreateRoleForm } from "@/features/roles/components/role-forms";
 import { PERMISSION_NAMES } from "@/features/roles/roles.schema";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { ListTable } from "@/components/list/list-table";
 
 export const metadata: Metadata = { title: "Roles and permissions" };
 
@@ -21,36 +22,28 @@ export default async function RolesPage({ params }: { params: Promise<{ orgSlug:
   const custom = roles.filter((r) => !r.isSystem);
 
   const table = (list: typeof roles, caption: string) => (
-    <div className="card overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">Role</th>
-            <th scope="col" className="px-4 py-3">Members</th>
-            <th scope="col" className="hidden px-4 py-3 sm:table-cell">Permissions</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.map((role) => (
-            <tr key={role.id} className="hover:bg-slate-50">
-              <td className="px-4 py-3">
-                <Link href={`/${orgSlug}/settings/roles/${role.id}`} className="font-medium text-brand-700 hover:underline">{role.name}</Link>
-                {role.isDefault ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Default for invitations</span> : null}
-                {role.description ? <p className="mt-0.5 text-slate-500">{role.description}</p> : null}
-              </td>
-              <td className="whitespace-nowrap px-4 py-3">
-                {plural(role.memberCount, "member")}
-                {role.pendingInvitationCount ? <div className="text-xs text-slate-500">{plural(role.pendingInvitationCount, "pending invitation")}</div> : null}
-              </td>
-              <td className="hidden px-4 py-3 text-slate-600 sm:table-cell">
-                {role.name === "Owner" && role.isSystem ? "Everything" : `${role.permissions.length} of ${PERMISSION_NAMES.length}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable caption={<>{caption}</>} head={<>
+      <th scope="col" className="px-4 py-3">Role</th>
+      <th scope="col" className="px-4 py-3">Members</th>
+      <th scope="col" className="hidden px-4 py-3 sm:table-cell">Permissions</th>
+    </>}>
+      {list.map((role) => (
+        <tr key={role.id} className="hover:bg-slate-50">
+          <td className="px-4 py-3">
+            <Link href={`/${orgSlug}/settings/roles/${role.id}`} className="font-medium text-brand-700 hover:underline">{role.name}</Link>
+            {role.isDefault ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Default for invitations</span> : null}
+            {role.description ? <p className="mt-0.5 text-slate-500">{role.description}</p> : null}
+          </td>
+          <td className="whitespace-nowrap px-4 py-3">
+            {plural(role.memberCount, "member")}
+            {role.pendingInvitationCount ? <div className="text-xs text-slate-500">{plural(role.pendingInvitationCount, "pending invitation")}</div> : null}
+          </td>
+          <td className="hidden px-4 py-3 text-slate-600 sm:table-cell">
+            {role.name === "Owner" && role.isSystem ? "Everything" : `${role.permissions.length} of ${PERMISSION_NAMES.length}`}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 
   return (
