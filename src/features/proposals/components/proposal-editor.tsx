@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { proposalTotals } from "../proposal-totals";
 import { proposalFieldsSchema } from "../proposals.schema";
+import { TotalsList } from "./totals-list";
 
 export interface EditorLine { key: string; productId: string; description: string; quantity: string; unitPrice: string; discountPercent: string; taxRate: string }
 export interface EditorValues {
@@ -198,12 +199,7 @@ export function ProposalEditor({ orgSlug, currency, products, templates, initial
           ) : <p className="text-sm text-slate-600">Your catalog has no active products yet.</p>}
           <button type="button" className="btn-secondary" onClick={addFreeLine}>Add free-form line</button>
         </div>
-        <dl aria-label="Totals" className="ml-auto mt-5 grid max-w-xs grid-cols-2 gap-y-1 text-sm">
-          <dt className="text-slate-600">Subtotal</dt><dd className="text-right tabular-nums" data-testid="editor-subtotal">{money(totals.subtotal)}</dd>
-          <dt className="text-slate-600">Discount ({totals.discountPercentage}%)</dt><dd className="text-right tabular-nums" data-testid="editor-discount">−{money(totals.discountAmount)}</dd>
-          <dt className="text-slate-600">Tax</dt><dd className="text-right tabular-nums" data-testid="editor-tax">{money(totals.taxAmount)}</dd>
-          <dt className="border-t border-slate-200 pt-1 font-semibold">Total</dt><dd className="border-t border-slate-200 pt-1 text-right font-semibold tabular-nums" data-testid="editor-total">{money(totals.total)}</dd>
-        </dl>
+        <TotalsList totals={totals} currency={currency} testIdPrefix="editor" className="mt-5" />
       </section>
 
       <section aria-labelledby={`${ids}-sections`} className="card space-y-4 p-5">

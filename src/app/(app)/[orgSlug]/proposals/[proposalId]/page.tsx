@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/ids";
 import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
+import { TotalsList } from "@/features/proposals/components/totals-list";
 
 export const metadata: Metadata = { title: "Proposal" };
 
@@ -88,12 +89,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
                 </table>
               </div>
             )}
-            <dl aria-label="Totals" className="ml-auto mt-4 grid max-w-xs grid-cols-2 gap-y-1 text-sm">
-              <dt className="text-slate-600">Subtotal</dt><dd className="text-right tabular-nums" data-testid="proposal-subtotal">{money(p.subtotal)}</dd>
-              <dt className="text-slate-600">Discount ({p.discountPercentage}%)</dt><dd className="text-right tabular-nums" data-testid="proposal-discount">−{money(p.discountAmount)}</dd>
-              <dt className="text-slate-600">Tax</dt><dd className="text-right tabular-nums" data-testid="proposal-tax">{money(p.taxAmount)}</dd>
-              <dt className="border-t border-slate-200 pt-1 font-semibold">Total</dt><dd className="border-t border-slate-200 pt-1 text-right font-semibold tabular-nums" data-testid="proposal-total">{money(p.totalAmount)}</dd>
-            </dl>
+            <TotalsList totals={{ ...p, total: p.totalAmount }} currency={p.currency} testIdPrefix="proposal" />
           </section>
           <section aria-labelledby="sections" className="card space-y-4 p-5">
             <h2 id="sections" className="font-semibold">Sections</h2>
