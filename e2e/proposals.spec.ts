@@ -46,7 +46,7 @@ test("a rep proposes from a deal with a discount above the threshold; a manager 
   await expect(page.getByRole("heading", { name: "Globex rollout, phase 1" })).toBeVisible();
   await expect(page.getByText(/P-\d{4}-0001 · version 1/)).toBeVisible();
   await expect(page.getByRole("note")).toContainText("above your organization's 20.00% threshold");
-  await expect(page.getByRole("button", { name: "Mark as sent" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send to client" })).toHaveCount(0);
   await page.getByRole("button", { name: "Submit for approval" }).click();
   await expect(page.getByLabel("Approver", { exact: true })).toContainText("Manager Person (Manager)");
   await page.getByLabel("Note for the approver (optional)").fill("Strategic logo");
@@ -78,7 +78,7 @@ test("a rep proposes from a deal with a discount above the threshold; a manager 
     subtotal: await page.getByTestId("proposal-subtotal").textContent(), discount: await page.getByTestId("proposal-discount").textContent(),
     tax: await page.getByTestId("proposal-tax").textContent(), total: await page.getByTestId("proposal-total").textContent(),
   }).toEqual(editorTotals);
-  await expect(page.getByRole("button", { name: "Mark as sent" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send to client" })).toBeVisible();
   await page.screenshot({ path: shot("approved"), fullPage: true });
 
   await page.goto(`/${org.slug}/proposals`);

@@ -4,7 +4,9 @@
 // plainly), is audited and lands on the deal's timeline.
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { getOpportunitySummary } from "@/features/opportunities/opportunities.service";
 import { formatMoney } from "@/lib/money";
+import { newToken, sha256Hex } from "@/lib/tokens";
 import { toPage } from "@/lib/pagination";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
@@ -12,6 +14,7 @@ import { appUrl } from "@/server/email/config";
 import { renderEmail } from "@/server/email/layout";
 import { sendEmail } from "@/server/email/mailer";
 import { recordTimelineEvent } from "@/features/timeline/timeline.service";
+import { publicProposalPath } from "./proposal-link";
 import {
   PROPOSAL_STATUS_LABELS, type StoredProposalStatus, TRANSITIONS, canTransition,
   type listApprovalsSchema, type sendProposalSchema, type submitForApprovalSchema,
@@ -60,10 +63,47 @@ function assertHasLines(p: ShapedProposal) {
 
 // ------------------------------------------------------------------ sending and answers
 
+/** The client's address: the one given, else the deal's contact's email. */
+async function recipient(scope: OrgScope, p: ShapedProposal, given: string | undefined) {
+  if (given) return given;
+  const deal = await getOpportunitySummary(scope, p.opportunityId);
+  const email = deal.contact?.email?.trim().toLowerCase();
+  if (!email) throw new AppError("BAD_REQUEST", "This deal's contact has no email: enter the client's email", "sentToEmail");
+  return email;
+}
+
+/** Revokes the version's open links; returns how many. */
+async function revokeOpenLinks(scope: OrgScope, proposalId: string, now: Date) {
+  const { count } = await scope.tx.proposalLink.updateMany({ where: { proposalId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
+}
+
+/** Issues a new public link to the version and emails it to the client once the transaction commits. */
+async function issueLink(scope: OrgScope, p: ShapedProposal, to: string) {
+  const token = newToken(32);
+  const link = await scope.tx.proposalLink.create({
+    data: { organizationId: scope.orgId, proposalId: p.id, tokenHash: sha256Hex(token), sentToEmail: to }, select: { id: true },
+  });
+  const org = await scope.tx.organization.findUnique({ where: { id: scope.orgId }, select: { name: true } });
+  const sender = await scope.tx.user.findUnique({ where: { id: scope.userId }, select: { fullName: true } });
+  const from = org?.name ?? "Your supplier";
+  scope.afterCommit(() => sendEmail(to, renderEmail({
+    subject: `${from} sent you a proposal: ${p.title}`,
+    heading: `A proposal from ${from}`,
+    paragraphs: [
+      `${sender?.fullName ?? from} sent you proposal ${p.proposalNumber} “${p.title}” for ${formatMoney(p.totalAmount, p.currency)}.`,
+      `You can read it, and accept or decline it, online${p.validUntil ? `; it is valid until ${p.validUntil}` : ""}.`,
+    ],
+    action: { label: "View the proposal", url: appUrl(publicProposalPath(token)) },
+    footer: "This link is personal to you: anyone who has it can read the proposal and answer it.",
+  })));
+  return link.id;
+}
+
 /**
- * Marks a proposal sent to `sentToEmail`. SEAM: emailing the customer a public link (and the
- * PDF) arrives with the public proposal page; for now this records the status, sent_at and
- * the recipient only. A discount above the organization's threshold needs an approval first.
+ * Sends a proposal: emails the client (the address given, else the deal's contact) a public
+ * link to it, and marks it sent. A discount above the organization's threshold needs an
+ * approval first.
  */
 export async function sendProposal(scope: OrgScope, input: z.output<typeof sendProposalSchema>) {
   const p = await lockCurrent(scope, input.id);
@@ -73,10 +113,56 @@ export async function sendProposal(scope: OrgScope, input: z.output<typeof sendP
   if (p.status !== "approved" && needsApproval(p.discountPercentage, threshold)) {
     throw new AppError("CONFLICT", `${p.proposalNumber}'s discount (${p.discountPercentage}%) is above your ${threshold}% threshold: submit it for approval before sending`);
   }
-  await moveTo(scope, p, "sent", { sentAt: new Date(), sentToEmail: input.sentToEmail }, {
-    title: `Proposal ${label(p)} sent to ${input.sentToEmail} (${formatMoney(p.totalAmount, p.currency)})`, details: { sentToEmail: input.sentToEmail },
+  const to = await recipient(scope, p, input.sentToEmail);
+  const now = new Date();
+  await revokeOpenLinks(scope, p.id, now);
+  const linkId = await issueLink(scope, p, to);
+  await moveTo(scope, p, "sent", { sentAt: now, sentToEmail: to }, {
+    title: `Proposal ${label(p)} sent to ${to} (${formatMoney(p.totalAmount, p.currency)})`, details: { sentToEmail: to, linkId },
   });
   return getProposal(scope, p.id);
+}
+
+function assertAwaitingAnswer(p: ShapedProposal, what: string) {
+  if (p.status === "sent" || p.status === "viewed") return;
+  throw new AppError("CONFLICT", `${p.proposalNumber} is ${PROPOSAL_STATUS_LABELS[p.status].toLowerCase()}: ${what} only while it waits for the client's answer (sent or viewed)`);
+}
+
+/** Sends a sent proposal again: the old link stops working, the client gets a new one. */
+export async function resendProposal(scope: OrgScope, input: z.output<typeof sendProposalSchema>) {
+  const p = await lockCurrent(scope, input.id);
+  assertAwaitingAnswer(p, "it can be re-sent");
+  const to = await recipient(scope, p, input.sentToEmail ?? p.sentToEmail ?? undefined);
+  const now = new Date();
+  const revoked = await revokeOpenLinks(scope, p.id, now);
+  const linkId = await issueLink(scope, p, to);
+  await scope.tx.proposal.update({ where: proposalKey(scope, p.id), data: { sentAt: now, sentToEmail: to } });
+  await scope.audit({ action: "proposal.resend", resourceType: "proposal", resourceId: p.id, oldValues: { sentToEmail: p.sentToEmail }, newValues: { sentToEmail: to, linkId, revokedLinks: revoked } });
+  await recordTimelineEvent(scope, {
+    subjectType: "opportunity", subjectId: p.opportunityId, eventType: "proposal_sent",
+    title: `Proposal ${label(p)} sent again to ${to} with a new link`, metadata: { proposalId: p.id, proposalNumber: p.proposalNumber, linkId },
+  });
+  return getProposal(scope, p.id);
+}
+
+/** Stops the version's public links from working (the client sees "withdrawn"). */
+export async function revokeProposalLinks(scope: OrgScope, id: string) {
+  const p = await lockProposal(scope, id);
+  const revoked = await revokeOpenLinks(scope, p.id, new Date());
+  if (!revoked) throw new AppError("CONFLICT", `${p.proposalNumber} has no working link to revoke`);
+  await scope.audit({ action: "proposal.revoke_link", resourceType: "proposal", resourceId: p.id, newValues: { revokedLinks: revoked } });
+  await recordTimelineEvent(scope, {
+    subjectType: "opportunity", subjectId: p.opportunityId, eventType: "proposal_link_revoked",
+    title: `Proposal ${label(p)}: the client's link was revoked`, metadata: { proposalId: p.id, proposalNumber: p.proposalNumber },
+  });
+  return getProposal(scope, p.id);
+}
+
+/** The version's links, newest first, for the rep (never the token: only its hash is kept). */
+export async function listProposalLinks(scope: OrgScope, id: string) {
+  const p = await scope.tx.proposal.findUnique({ where: proposalKey(scope, id), select: { id: true } });
+  if (!p) throw notFound("Proposal");
+  return scope.tx.proposalLink.findMany({ where: { proposalId: id }, orderBy: { createdAt: "desc" }, select: { id: true, sentToEmail: true, createdAt: true, revokedAt: true } });
 }
 
 /**
@@ -96,18 +182,28 @@ export async function recordProposalView(scope: OrgScope, id: string) {
   return getProposal(scope, id);
 }
 
-export async function acceptProposal(scope: OrgScope, id: string) {
+/** The client answering through the public link: who they said they are, and from where. */
+export interface ClientAnswer { fullName?: string; ip: string | null; userAgent: string | null }
+
+const answerData = (client: ClientAnswer | undefined) => (client ? { decidedIp: client.ip, decidedUserAgent: client.userAgent } : {});
+
+export async function acceptProposal(scope: OrgScope, id: string, client?: ClientAnswer) {
   const p = await lockCurrent(scope, id);
   assertTransition(p, "accepted");
-  await moveTo(scope, p, "accepted", { acceptedAt: new Date() }, { title: `Proposal ${label(p)} accepted (${formatMoney(p.totalAmount, p.currency)})` });
+  const by = client?.fullName ? ` by ${client.fullName}` : "";
+  await moveTo(scope, p, "accepted", { acceptedAt: new Date(), acceptedByName: client?.fullName ?? null, ...answerData(client) }, {
+    title: `Proposal ${label(p)} accepted${by} (${formatMoney(p.totalAmount, p.currency)})`,
+    details: client ? { acceptedByName: client.fullName ?? null, ip: client.ip, via: "public_link" } : undefined,
+  });
   return getProposal(scope, id);
 }
 
-export async function rejectProposal(scope: OrgScope, id: string, reason: string | null | undefined) {
+export async function rejectProposal(scope: OrgScope, id: string, reason: string | null | undefined, client?: ClientAnswer) {
   const p = await lockCurrent(scope, id);
   assertTransition(p, "rejected");
-  await moveTo(scope, p, "rejected", { rejectedAt: new Date(), rejectionReason: reason ?? null }, {
-    title: `Proposal ${label(p)} rejected by the customer${reason ? `: ${reason}` : ""}`, details: { reason: reason ?? null },
+  await moveTo(scope, p, "rejected", { rejectedAt: new Date(), rejectionReason: reason ?? null, ...answerData(client) }, {
+    title: `Proposal ${label(p)} rejected by the customer${reason ? `: ${reason}` : ""}`,
+    details: { reason: reason ?? null, ...(client ? { ip: client.ip, via: "public_link" } : {}) },
   });
   return getProposal(scope, id);
 }

@@ -1,6 +1,8 @@
 import { getOpportunitySummary, listOpenOpportunityOptions } from "@/features/opportunities/opportunities.service";
 import { orgProcedure, router } from "@/server/api/trpc";
-import { acceptProposal, listApprovals, listApprovers, rejectProposal, resolveApproval, sendProposal, submitForApproval } from "./proposal-lifecycle.service";
+import {
+  acceptProposal, listApprovals, listApprovers, listProposalLinks, rejectProposal, resendProposal, resolveApproval, revokeProposalLinks, sendProposal, submitForApproval,
+} from "./proposal-lifecycle.service";
 import {
   createTemplate, deleteTemplate, getProposalSettings, getTemplate, listTemplates, updateProposalSettings, updateTemplate,
 } from "./proposal-templates.service";
@@ -33,7 +35,12 @@ export const proposalsRouter = router({
   /** Who the caller can ask for an approval (everyone who may approve but themselves). */
   approvers: orgProcedure.meta(read).query(async ({ ctx }) => (await listApprovers(ctx.scope)).filter((a) => a.id !== ctx.scope.userId)),
   submitForApproval: orgProcedure.meta(write).input(submitForApprovalSchema).mutation(({ ctx, input }) => submitForApproval(ctx.scope, input)),
+  /** Emails the client a public link and marks the proposal sent. */
   send: orgProcedure.meta(write).input(sendProposalSchema).mutation(({ ctx, input }) => sendProposal(ctx.scope, input)),
+  /** A new link by email; the old one stops working. */
+  resend: orgProcedure.meta(write).input(sendProposalSchema).mutation(({ ctx, input }) => resendProposal(ctx.scope, input)),
+  revokeLink: orgProcedure.meta(write).input(proposalIdSchema).mutation(({ ctx, input }) => revokeProposalLinks(ctx.scope, input.id)),
+  links: orgProcedure.meta(read).input(proposalIdSchema).query(({ ctx, input }) => listProposalLinks(ctx.scope, input.id)),
   markAccepted: orgProcedure.meta(write).input(proposalIdSchema).mutation(({ ctx, input }) => acceptProposal(ctx.scope, input.id)),
   markRejected: orgProcedure.meta(write).input(rejectProposalSchema).mutation(({ ctx, input }) => rejectProposal(ctx.scope, input.id, input.reason)),
   settings: orgProcedure.meta(read).query(({ ctx }) => getProposalSettings(ctx.scope)),

@@ -114,9 +114,28 @@ export const submitForApprovalSchema = z.object({
   note: optionalText(2000, "The note"),
 });
 
+/** The client's email; left out (or blank), the deal's contact's email. */
 export const sendProposalSchema = z.object({
   id: z.uuid("Unknown proposal"),
-  sentToEmail: z.string({ message: "Enter the recipient's email" }).trim().toLowerCase().max(320).pipe(z.email("Enter a valid email address")),
+  sentToEmail: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string({ message: "Enter the recipient's email" }).trim().toLowerCase().max(320, "That email is too long").pipe(z.email("Enter a valid email address")).optional(),
+  ),
+});
+
+// ------------------------------------------------------------------ the client's answer on the public page
+
+/** A link's token as it arrives in a URL or a form: anything else is simply "not a link". */
+export const proposalTokenSchema = z.string({ message: "This link is not valid" }).trim().min(20, "This link is not valid").max(200, "This link is not valid").regex(/^[A-Za-z0-9_-]+$/, "This link is not valid");
+
+export const acceptPublicProposalSchema = z.object({
+  token: proposalTokenSchema,
+  fullName: z.string({ message: "Type your full name to accept" }).trim().min(2, "Type your full name to accept").max(200, "Use at most 200 characters for your name"),
+});
+
+export const rejectPublicProposalSchema = z.object({
+  token: proposalTokenSchema,
+  reason: z.string({ message: "Tell us why you decline" }).trim().min(1, "Tell us why you decline").max(2000, "Use at most 2000 characters for the reason"),
 });
 
 export const rejectProposalSchema = z.object({ id: z.uuid("Unknown proposal"), reason: optionalText(2000, "The reason") });

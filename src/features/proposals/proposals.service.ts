@@ -55,6 +55,7 @@ const SELECT = {
   executiveSummary: true, scopeOfWork: true, termsAndConditions: true, customSections: true, currency: true,
   subtotal: true, discountAmount: true, discountPercentage: true, taxAmount: true, totalAmount: true,
   sentAt: true, sentToEmail: true, viewedAt: true, viewCount: true, acceptedAt: true, rejectedAt: true, rejectionReason: true,
+  acceptedByName: true, decidedIp: true,
   pdfUrl: true, templateId: true, createdBy: true, createdAt: true, updatedAt: true,
   opportunity: { select: { id: true, name: true } },
   creator: { select: { id: true, fullName: true } },

@@ -1064,3 +1064,34 @@ export async function deleteOrganizationAndData(organizationId: string, userId: 
     return org;
   }, { timeout: 120_000 });
 }
+
+// ------------------------------------------------------------------ public proposal links
+
+export interface ProposalLinkTarget {
+  linkId: string;
+  organizationId: string;
+  proposalId: string;
+  revoked: boolean;
+  /** Who the client's answers are recorded as: the deal's owner, else the proposal's author. */
+  actorId: string | null;
+}
+
+/**
+ * The public proposal page's only cross-organization step: which organization and proposal a
+ * link's token hash belongs to. Everything else happens inside that organization (withOrg).
+ */
+export async function findProposalLinkByTokenHash(tokenHash: string): Promise<ProposalLinkTarget | null> {
+  if (!/^[0-9a-f]{64}$/.test(tokenHash)) return null;
+  const link = await systemDb().proposalLink.findFirst({
+    where: { tokenHash, organization: { isActive: true } },
+    select: {
+      id: true, organizationId: true, proposalId: true, revokedAt: true,
+      proposal: { select: { createdBy: true, opportunity: { select: { ownerId: true } } } },
+    },
+  });
+  if (!link) return null;
+  return {
+    linkId: link.id, organizationId: link.organizationId, proposalId: link.proposalId, revoked: link.revokedAt !== null,
+    actorId: link.proposal.opportunity.ownerId ?? link.proposal.createdBy,
+  };
+}

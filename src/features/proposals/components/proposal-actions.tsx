@@ -6,11 +6,12 @@ import { useHydrated } from "@/components/use-hydrated";
 import { api } from "@/trpc/react";
 import type { ProposalStatus } from "../proposals.schema";
 
-type Panel = "approval" | "send" | "reject" | null;
+type Panel = "approval" | "send" | "resend" | "reject" | null;
 
 /**
- * The status moves a proposal's page offers. "Mark as sent" only records the send for now: the
- * email with the public link and the PDF come with the public proposal page.
+ * The status moves a proposal's page offers. Sending emails the client a public link (the
+ * deal's contact by default); while it waits for their answer the rep can send a new link
+ * (the old one stops working) or revoke the link.
  */
 export function ProposalActions({ id, status, needsApproval, approvers, defaultEmail }: {
   id: string;
@@ -30,9 +31,11 @@ export function ProposalActions({ id, status, needsApproval, approvers, defaultE
   const [reason, setReason] = useState("");
   const submit = api.proposals.submitForApproval.useMutation();
   const send = api.proposals.send.useMutation();
+  const resend = api.proposals.resend.useMutation();
+  const revoke = api.proposals.revokeLink.useMutation();
   const accept = api.proposals.markAccepted.useMutation();
   const reject = api.proposals.markRejected.useMutation();
-  const busy = submit.isPending || send.isPending || accept.isPending || reject.isPending;
+  const busy = submit.isPending || send.isPending || resend.isPending || revoke.isPending || accept.isPending || reject.isPending;
 
   async function run(fn: () => Promise<unknown>) {
     setError(undefined);
@@ -53,11 +56,13 @@ export function ProposalActions({ id, status, needsApproval, approvers, defaultE
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         {canSubmit ? <button type="button" className={needsApproval ? "btn-primary" : "btn-secondary"} disabled={!hydrated} onClick={() => setPanel("approval")}>Submit for approval</button> : null}
-        {canSend ? <button type="button" className="btn-primary" disabled={!hydrated} onClick={() => setPanel("send")}>Mark as sent</button> : null}
+        {canSend ? <button type="button" className="btn-primary" disabled={!hydrated} onClick={() => setPanel("send")}>Send to client</button> : null}
         {canAnswer ? (
           <>
             <button type="button" className="btn-primary" disabled={!hydrated || busy} onClick={() => run(() => accept.mutateAsync({ id }))}>Mark accepted</button>
             <button type="button" className="btn-secondary" disabled={!hydrated} onClick={() => setPanel("reject")}>Mark rejected</button>
+            <button type="button" className="btn-secondary" disabled={!hydrated} onClick={() => setPanel("resend")}>Send a new link</button>
+            <button type="button" className="btn-secondary" disabled={!hydrated || busy} onClick={() => run(() => revoke.mutateAsync({ id }))}>Revoke link</button>
           </>
         ) : null}
       </div>
@@ -82,15 +87,18 @@ export function ProposalActions({ id, status, needsApproval, approvers, defaultE
           </div>
         </form>
       ) : null}
-      {panel === "send" ? (
-        <form className="card space-y-3 p-4" aria-label="Mark as sent" onSubmit={(e) => { e.preventDefault(); void run(() => send.mutateAsync({ id, sentToEmail: email })); }}>
+      {panel === "send" || panel === "resend" ? (
+        <form className="card space-y-3 p-4" aria-label={panel === "send" ? "Send to client" : "Send a new link"}
+          onSubmit={(e) => { e.preventDefault(); void run(() => (panel === "send" ? send : resend).mutateAsync({ id, sentToEmail: email })); }}>
           <div>
-            <label htmlFor={`${ids}-email`} className="mb-1 block text-sm font-medium text-slate-700">Sent to (email)</label>
+            <label htmlFor={`${ids}-email`} className="mb-1 block text-sm font-medium text-slate-700">Client&apos;s email</label>
             <input id={`${ids}-email`} type="email" className="input" value={email} onChange={(e) => setEmail(e.target.value)} required />
-            <p className="mt-1 text-xs text-slate-500">Records that you sent it. Emailing the customer a link from Parley is coming soon.</p>
+            <p className="mt-1 text-xs text-slate-500">
+              {panel === "send" ? "They get an email with a link to read the proposal and accept or decline it." : "They get a new link; the one sent before stops working."}
+            </p>
           </div>
           <div className="flex gap-2">
-            <button type="submit" className="btn-primary" disabled={busy}>{send.isPending ? "Saving…" : "Mark as sent"}</button>
+            <button type="submit" className="btn-primary" disabled={busy}>{send.isPending || resend.isPending ? "Sending…" : "Send"}</button>
             <button type="button" className="btn-secondary" onClick={() => setPanel(null)}>Cancel</button>
           </div>
         </form>

@@ -118,7 +118,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
               <DetailItem label="Valid until">{p.validUntil ? formatDate(new Date(p.validUntil)) : "—"}</DetailItem>
               <DetailItem label="Sent">{p.sentAt ? `${formatDateTime(p.sentAt)}${p.sentToEmail ? ` to ${p.sentToEmail}` : ""}` : "—"}</DetailItem>
               <DetailItem label="Viewed">{p.viewedAt ? `${p.viewCount}× (first ${formatDate(p.viewedAt)})` : "—"}</DetailItem>
-              <DetailItem label="Answer">{p.acceptedAt ? `Accepted ${formatDate(p.acceptedAt)}` : p.rejectedAt ? `Rejected ${formatDate(p.rejectedAt)}${p.rejectionReason ? `: ${p.rejectionReason}` : ""}` : "—"}</DetailItem>
+              <DetailItem label="Answer">{p.acceptedAt ? `Accepted ${formatDate(p.acceptedAt)}${p.acceptedByName ? ` by ${p.acceptedByName}` : ""}${p.decidedIp ? ` (from ${p.decidedIp})` : ""}` : p.rejectedAt ? `Rejected ${formatDate(p.rejectedAt)}${p.rejectionReason ? `: ${p.rejectionReason}` : ""}` : "—"}</DetailItem>
             </dl>
           </section>
           <section aria-labelledby="approvals" className="card p-5">

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { PublicAnswer } from "@/features/proposals/components/public-answer";
+import { TotalsList } from "@/features/proposals/components/totals-list";
+import { type PublicProposalView, openPublicProposal } from "@/features/proposals/proposal-public.service";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { requestMeta } from "@/server/auth/request-meta";
+import { answerProposalAction } from "./actions";
+
+// The token is in the URL: keep it out of search indexes and out of Referer headers.
+export const metadata: Metadata = { title: "Proposal", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+const CLOSED: Record<Exclude<PublicProposalView["state"], "open" | "decided">, { title: string; body: string }> = {
+  invalid: { title: "This link isn't valid", body: "It may have been cut short when copied. Open the whole link from the email, or ask the sender for a new one." },
+  revoked: { title: "This link was withdrawn", body: "The sender withdrew this link. If you still need the proposal, ask them to send it again." },
+  expired: { title: "This proposal has expired", body: "It is past its valid-until date. Ask the sender for an updated proposal." },
+  replaced: { title: "This proposal has been revised", body: "A newer version exists. Open the link in the most recent email, or ask the sender to send it again." },
+};
+
+function Header({ organization }: { organization: PublicProposalView["organization"] }) {
+  if (!organization) return null;
+  return (
+    <div className="mb-6 flex items-center gap-3">
+      {organization.logoUrl && /^https?:\/\//i.test(organization.logoUrl) ? <img src={organization.logoUrl} alt="" className="h-10 w-10 rounded object-contain" /> : null}
+      <p className="text-lg font-semibold">{organization.name}</p>
+    </div>
+  );
+}
+
+export default async function PublicProposalPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token: raw } = await params;
+  const token = raw.slice(0, 512);
+  const view = await openPublicProposal(token, requestMeta(await headers()), { countView: true });
+  const p = view.proposal;
+
+  if (view.state !== "open" && view.state !== "decided") {
+    const copy = CLOSED[view.state];
+    return (
+      <div className="mx-auto max-w-md px-4 py-12">
+        <Header organization={view.organization} />
+        <div className="card p-6 sm:p-8">
+          <div aria-hidden="true" className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-xl text-amber-700">!</div>
+          <h1 className="text-2xl font-semibold">{copy.title}</h1>
+          <p className="mt-2 text-sm text-slate-600">{copy.body}</p>
+          {view.state === "expired" && p ? <p className="mt-2 text-sm text-slate-600">{p.proposalNumber} “{p.title}” was valid until {p.validUntil}.</p> : null}
+        </div>
+      </div>
+    );
+  }
+
+  if (!p) return null;
+  const money = (v: string) => formatMoney(v, p.currency);
+  const sections = [
+    ["Executive summary", p.executiveSummary], ["Scope of work", p.scopeOfWork], ["Terms and conditions", p.termsAndConditions],
+    ...p.customSections.map((s) => [s.title, s.body] as const),
+  ].filter(([, body]) => body);
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-10">
+      <Header organization={view.organization} />
+      <div className="mb-6">
+        <p className="text-sm text-slate-600">Proposal {p.proposalNumber}{p.version > 1 ? ` · version ${p.version}` : ""}{p.sentAt ? ` · sent ${formatDate(p.sentAt)}` : ""}</p>
+        <h1 className="mt-1 text-2xl font-semibold">{p.title}</h1>
+        {p.validUntil ? <p className="mt-1 text-sm text-slate-600">Valid until {formatDate(new Date(p.validUntil))}</p> : null}
+      </div>
+      {view.state === "decided" ? (
+        <p role="status" className={`mb-6 rounded-md border px-4 py-3 text-sm ${p.status === "accepted" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-slate-200 bg-white text-slate-800"}`}>
+          {p.status === "accepted"
+            ? `Accepted${p.acceptedByName ? ` by ${p.acceptedByName}` : ""}${p.acceptedAt ? ` on ${formatDateTime(p.acceptedAt)}` : ""}. Thank you.`
+            : `Declined${p.rejectedAt ? ` on ${formatDateTime(p.rejectedAt)}` : ""}${p.rejectionReason ? `: ${p.rejectionReason}` : ""}.`}
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <section aria-labelledby="lines" className="card p-5">
+            <h2 id="lines" className="mb-3 font-semibold">What we propose</h2>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Line items</caption>
+                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">Description</th><th scope="col" className="px-3 py-2 text-right">Qty</th>
+                    <th scope="col" className="px-3 py-2 text-right">Unit price</th><th scope="col" className="px-3 py-2 text-right">Discount</th>
+                    <th scope="col" className="px-3 py-2 text-right">Tax</th><th scope="col" className="py-2 pl-3 text-right">Amount</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {p.lines.map((l) => (
+                    <tr key={l.id}>
+                      <td className="py-2 pr-3">{l.description}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{money(l.unitPrice)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{l.discountPercent === "0" ? "—" : `${l.discountPercent}%`}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{l.taxRate === "0" ? "—" : `${l.taxRate}%`}</td>
+                      <td className="py-2 pl-3 text-right tabular-nums">{money(l.totalAmount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <TotalsList totals={{ ...p, total: p.totalAmount }} currency={p.currency} testIdPrefix="public" />
+          </section>
+          {sections.map(([title, body], i) => (
+            <section key={i} className="card p-5">
+              <h2 className="mb-2 font-semibold">{title}</h2>
+              <p className="whitespace-pre-line text-sm text-slate-700">{body}</p>
+            </section>
+          ))}
+        </div>
+        <div>
+          {view.state === "open" ? <PublicAnswer token={token} action={answerProposalAction} total={money(p.totalAmount)} /> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** The public page a client opens from the email. */
+export const publicProposalPath = (token: string) => `/p/${token}`;
