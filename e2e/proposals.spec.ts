@@ -3,7 +3,7 @@ import { PASSWORD, addMemberDirectly, signIn, signOut, signUp } from "./helpers"
 
 const shot = (name: string) => `/tmp/proposals-${name}.png`;
 
-test("a rep proposes from a deal with a discount above the threshold; a manager approves; the totals hold", async ({ page }) => {
+test("a rep proposes from a deal with a discount above the threshold; a manager approves; the totals hold; the rep sends it and the client accepts through the public link", async ({ page, browser }) => {
   const org = await signUp(page, { firstName: "Rita" });
   for (const [name, price, tax] of [["Implementation", "4500", "8.25"], ["Seat licence", "49.99", "0"]] as const) {
     await page.goto(`/${org.slug}/products/new`);
@@ -84,4 +84,47 @@ test("a rep proposes from a deal with a discount above the threshold; a manager 
   await page.goto(`/${org.slug}/proposals`);
   await expect(page.getByRole("row", { name: /Globex rollout, phase 1/ })).toContainText("$7,321.00");
   await page.screenshot({ path: shot("list"), fullPage: true });
+
+  // The rep sends it to the client: an email with a public link.
+  const client = `client-${Date.now()}@globex.example`;
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Send to client" }).click();
+  await page.getByLabel("Client's email").fill(client);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByText("Sent", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Revoke link" })).toBeVisible();
+
+  // The client, signed out on their own device, follows the link from the email.
+  const device = await browser.newContext();
+  const other = await device.newPage();
+  await other.goto("/dev/outbox");
+  await other.getByRole("row", { name: new RegExp(client) }).getByRole("link").click();
+  await expect(other.getByRole("heading", { name: /sent you a proposal: Globex rollout, phase 1/ })).toBeVisible();
+  await other.getByRole("link", { name: /\/p\// }).click();
+  await expect(other.getByRole("heading", { name: "Globex rollout, phase 1" })).toBeVisible();
+  expect({
+    subtotal: await other.getByTestId("public-subtotal").textContent(), discount: await other.getByTestId("public-discount").textContent(),
+    tax: await other.getByTestId("public-tax").textContent(), total: await other.getByTestId("public-total").textContent(),
+  }).toEqual(editorTotals);
+  await expect(other.getByRole("row", { name: /Custom integration/ })).toBeVisible();
+  await expect(other.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await other.screenshot({ path: "/tmp/public-proposal.png", fullPage: true });
+  // A name is needed to accept.
+  await other.getByRole("button", { name: "Accept the proposal" }).click();
+  await expect(other.getByText("Type your full name to accept")).toBeVisible();
+  await other.getByLabel("Your full name").fill("Grace Globex");
+  await other.getByRole("button", { name: "Accept the proposal" }).click();
+  await expect(other.getByRole("status")).toContainText("Accepted by Grace Globex");
+  await expect(other.getByRole("button", { name: "Accept the proposal" })).toHaveCount(0);
+  await other.screenshot({ path: "/tmp/public-accepted.png", fullPage: true });
+  await device.close();
+
+  // Back as the rep: accepted, by whom; the deal is Won.
+  await page.goto(proposalUrl);
+  await expect(page.getByText("Accepted", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/by Grace Globex/)).toBeVisible();
+  await page.getByRole("link", { name: "Globex rollout", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Globex rollout" })).toBeVisible();
+  await expect(page.getByText(/· Won/).first()).toBeVisible();
+  await page.screenshot({ path: shot("deal-won"), fullPage: true });
 });
