@@ -117,6 +117,11 @@ test("a rep proposes from a deal with a discount above the threshold; a manager 
   await expect(other.getByRole("status")).toContainText("Accepted by Grace Globex");
   await expect(other.getByRole("button", { name: "Accept the proposal" })).toHaveCount(0);
   await other.screenshot({ path: "/tmp/public-accepted.png", fullPage: true });
+  // A link cut short or made up gets a clear page, not an error.
+  const response = await other.goto("/p/not-a-real-link-0123456789abcdef");
+  expect(response?.status()).toBe(200);
+  await expect(other.getByRole("heading", { name: "This link isn't valid" })).toBeVisible();
+  await other.screenshot({ path: "/tmp/public-invalid.png", fullPage: true });
   await device.close();
 
   // Back as the rep: accepted, by whom; the deal is Won.

@@ -3,6 +3,7 @@ import { newToken } from "@/lib/tokens";
 import { type TestOrg, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { type TestSmtp, linkIn, startTestSmtp } from "../../../test/helpers/smtp";
 import { answerPublicProposal, openPublicProposal } from "./proposal-public.service";
+import { acceptPublicProposalSchema, rejectPublicProposalSchema } from "./proposals.schema";
 
 const line = (over: Record<string, string> = {}) => ({ description: "Consulting day", quantity: "2", unitPrice: "1000", discountPercent: "0", taxRate: "0", ...over });
 const client = { ip: "203.0.113.7", userAgent: "client-browser" };
@@ -143,5 +144,33 @@ describe("public proposal link", () => {
     await api.proposals.update({ id: p.id, values: { title: "Revised", lines: [line({ quantity: "3" })] } });
     expect(await openPublicProposal(token, client, { countView: true })).toMatchObject({ state: "replaced", proposal: null });
     expect(org.slug).not.toBe(other.slug);
+  });
+
+  it("two answers at once: one wins, the other is told it was already answered; the deal is won once", async () => {
+    const { org, api, email, dealId, p } = await setup("pub-race");
+    await api.proposals.send({ id: p.id });
+    const { token } = await tokenFrom(email);
+    const results = await Promise.all([
+      answerPublicProposal(token, { decision: "accept", fullName: "First Person" }, client),
+      answerPublicProposal(token, { decision: "accept", fullName: "Second Person" }, client),
+      answerPublicProposal(token, { decision: "reject", reason: "No" }, client),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, message: "This proposal has already been answered." }, { ok: false, message: "This proposal has already been answered." }]);
+    const deal = await dealOf(org, dealId);
+    expect(deal.stageHistory.filter((h) => h.toStage?.name.match(/won/i))).toHaveLength(results[0]!.ok || results[1]!.ok ? 1 : 0);
+  });
+
+  it("validates the client's answer naming the field", () => {
+    const token = newToken(32);
+    const noName = acceptPublicProposalSchema.safeParse({ token, fullName: " " });
+    expect(noName.success ? null : noName.error.issues[0]).toMatchObject({ path: ["fullName"], message: "Type your full name to accept" });
+    const longName = acceptPublicProposalSchema.safeParse({ token, fullName: "x".repeat(201) });
+    expect(longName.success ? null : longName.error.issues[0]).toMatchObject({ path: ["fullName"] });
+    const noReason = rejectPublicProposalSchema.safeParse({ token, reason: "" });
+    expect(noReason.success ? null : noReason.error.issues[0]).toMatchObject({ path: ["reason"], message: "Tell us why you decline" });
+    const badToken = acceptPublicProposalSchema.safeParse({ token: "<script>", fullName: "Ann Lee" });
+    expect(badToken.success ? null : badToken.error.issues[0]).toMatchObject({ path: ["token"], message: "This link is not valid" });
+    expect(acceptPublicProposalSchema.safeParse({ token, fullName: "  Ann Lee " })).toMatchObject({ success: true, data: { fullName: "Ann Lee" } });
   });
 });
