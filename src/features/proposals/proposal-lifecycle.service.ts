@@ -167,7 +167,7 @@ export async function listProposalLinks(scope: OrgScope, id: string) {
 
 /**
  * The customer opened the proposal: the first view moves sent → viewed, every view counts.
- * SEAM: the public proposal page (a later task) calls this; nothing in the app does yet.
+ * The public proposal page (proposal-public.service.ts) calls this on each visit while the client can answer.
  */
 export async function recordProposalView(scope: OrgScope, id: string) {
   const p = await lockCurrent(scope, id);

@@ -119,7 +119,7 @@ describe("proposals: lifecycle", () => {
     expect(sent).toMatchObject({ status: "sent", sentToEmail: "buyer@example.com" });
     expect(sent.sentAt).toBeInstanceOf(Date);
     await expect(api.proposals.send({ id: p.id, sentToEmail: "a@example.com" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("is sent: it cannot be marked as sent") });
-    // The public page (a later task) records views through this service.
+    // The public page (proposal-public.service.ts) records views through this service.
     const actor = { orgId: org.orgId, userId: org.owner.id, meta: { ip: null, userAgent: "test" } };
     const view = () => withOrg(actor, (tx) => recordProposalView(createOrgScope(tx, actor), p.id));
     await view();
