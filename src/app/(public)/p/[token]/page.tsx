@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { requestMeta } from "@/server/auth/request-meta";
 import { answerProposalAction } from "./actions";
+import { LineItemsTable } from "@/features/proposals/components/line-items-table";
 
 // The token is in the URL: keep it out of search indexes and out of Referer headers.
 export const metadata: Metadata = { title: "Proposal", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -74,30 +75,7 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
         <div className="space-y-6 lg:col-span-2">
           <section aria-labelledby="lines" className="card p-5">
             <h2 id="lines" className="mb-3 font-semibold">What we propose</h2>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Line items</caption>
-                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">Description</th><th scope="col" className="px-3 py-2 text-right">Qty</th>
-                    <th scope="col" className="px-3 py-2 text-right">Unit price</th><th scope="col" className="px-3 py-2 text-right">Discount</th>
-                    <th scope="col" className="px-3 py-2 text-right">Tax</th><th scope="col" className="py-2 pl-3 text-right">Amount</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {p.lines.map((l) => (
-                    <tr key={l.id}>
-                      <td className="py-2 pr-3">{l.description}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{money(l.unitPrice)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.discountPercent === "0" ? "—" : `${l.discountPercent}%`}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.taxRate === "0" ? "—" : `${l.taxRate}%`}</td>
-                      <td className="py-2 pl-3 text-right tabular-nums">{money(l.totalAmount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <LineItemsTable lines={p.lines} currency={p.currency} />
             <TotalsList totals={{ ...p, total: p.totalAmount }} currency={p.currency} testIdPrefix="public" />
           </section>
           {sections.map(([title, body], i) => (

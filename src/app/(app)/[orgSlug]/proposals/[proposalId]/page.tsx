@@ -10,6 +10,7 @@ import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
 import { TotalsList } from "@/features/proposals/components/totals-list";
+import { LineItemsTable } from "@/features/proposals/components/line-items-table";
 
 export const metadata: Metadata = { title: "Proposal" };
 
@@ -64,30 +65,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
           <section aria-labelledby="lines" className="card p-5">
             <h2 id="lines" className="mb-3 font-semibold">Line items</h2>
             {p.lines.length === 0 ? <p className="text-sm text-slate-600">No lines yet{canWrite && p.editable ? ": edit the proposal to add some." : "."}</p> : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Line items</caption>
-                  <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-3">Description</th><th scope="col" className="px-3 py-2 text-right">Qty</th>
-                      <th scope="col" className="px-3 py-2 text-right">Unit price</th><th scope="col" className="px-3 py-2 text-right">Discount</th>
-                      <th scope="col" className="px-3 py-2 text-right">Tax</th><th scope="col" className="py-2 pl-3 text-right">Amount</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {p.lines.map((l) => (
-                      <tr key={l.id}>
-                        <td className="py-2 pr-3">{l.description}{l.product?.sku ? <span className="block text-xs text-slate-500">{l.product.sku}</span> : null}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{money(l.unitPrice)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{l.discountPercent === "0" ? "—" : `${l.discountPercent}%`}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{l.taxRate === "0" ? "—" : `${l.taxRate}%`}</td>
-                        <td className="py-2 pl-3 text-right tabular-nums">{money(l.totalAmount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <LineItemsTable lines={p.lines} currency={p.currency} showSku />
             )}
             <TotalsList totals={{ ...p, total: p.totalAmount }} currency={p.currency} testIdPrefix="proposal" />
           </section>
