@@ -3,6 +3,7 @@
 //
 // Money is computed only by proposal-totals.ts (decimal, rounded once per line), stored as
 // numeric(15,2) and returned as exact strings.
+import { nextDocumentNumber } from "@/features/records/document-number";
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { assertActiveMember } from "@/features/members/member-check";
@@ -27,21 +28,6 @@ type LineFields = ProposalFields["lines"][number];
 export const proposalKey = (scope: OrgScope, id: string) => ({ organizationId_id: { organizationId: scope.orgId, id } });
 
 // ------------------------------------------------------------------ numbering
-
-/**
- * The next number of this organization for the current year (in its time zone): P-2026-0001.
- * The counter row is upserted and so locked until the creating transaction ends: concurrent
- * creations queue on it, and a rolled-back creation gives its number back (no gaps, no duplicates).
- */
-export async function nextProposalNumber(scope: OrgScope): Promise<string> {
-  const [row] = await scope.tx.$queryRaw<{ year: number; last_value: number }[]>`
-    INSERT INTO proposal_number_counters (organization_id, year, last_value)
-    SELECT o.id, extract(year FROM now() AT TIME ZONE o.timezone)::int, 1 FROM organizations o WHERE o.id = ${scope.orgId}::uuid
-    ON CONFLICT (organization_id, year) DO UPDATE SET last_value = proposal_number_counters.last_value + 1
-    RETURNING year, last_value`;
-  if (!row) throw notFound("Organization");
-  return `P-${row.year}-${String(row.last_value).padStart(4, "0")}`;
-}
 
 // ------------------------------------------------------------------ shaping
 
@@ -144,7 +130,7 @@ export async function createProposal(scope: OrgScope, input: z.output<typeof cre
     };
     validUntil ??= todayIsoDate(new Date(Date.now() + template.validForDays * 86_400_000));
   }
-  const proposalNumber = await nextProposalNumber(scope);
+  const proposalNumber = await nextDocumentNumber(scope, "proposal");
   const row = await scope.tx.proposal.create({
     data: {
       organizationId: scope.orgId, opportunityId: deal.id, proposalNumber, version: 1, title: values.title,

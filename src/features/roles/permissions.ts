@@ -41,8 +41,8 @@ export const SYSTEM_ROLES: Record<SystemRoleName, { description: string; permiss
     permissions: all(RESOURCES, ACTIONS).filter((p) => p !== "billing:admin" && p !== "organization:admin"),
   },
   Manager: {
-    description: "Works and deletes all records, approves proposal discounts, reads members and the audit log",
-    permissions: [...all(BUSINESS, ["read", "write", "delete"]), "proposals:admin", "members:read", "audit_logs:read", "organization:read"],
+    description: "Works and deletes all records, approves proposal discounts, countersigns contracts, reads members and the audit log",
+    permissions: [...all(BUSINESS, ["read", "write", "delete"]), "proposals:admin", "contracts:admin", "members:read", "audit_logs:read", "organization:read"],
   },
   Member: {
     description: "Creates and edits records",
