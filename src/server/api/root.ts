@@ -16,6 +16,7 @@ import { organizationsRouter } from "@/features/organizations/organizations.rout
 import { pipelinesRouter } from "@/features/pipelines/pipelines.router";
 import { productsRouter } from "@/features/products/products.router";
 import { approvalsRouter, proposalTemplatesRouter, proposalsRouter } from "@/features/proposals/proposals.router";
+import { contractsRouter } from "@/features/contracts/contracts.router";
 import { rolesRouter } from "@/features/roles/roles.router";
 import { salesDashboardRouter } from "@/features/sales-dashboard/sales-dashboard.router";
 import { savedViewsRouter } from "@/features/saved-views/saved-views.router";
@@ -51,6 +52,7 @@ export const appRouter = router({
   proposals: proposalsRouter,
   proposalTemplates: proposalTemplatesRouter,
   approvals: approvalsRouter,
+  contracts: contractsRouter,
   imports: importsRouter,
   salesDashboard: salesDashboardRouter,
 });

@@ -1095,3 +1095,43 @@ export async function findProposalLinkByTokenHash(tokenHash: string): Promise<Pr
     actorId: link.proposal.opportunity.ownerId ?? link.proposal.createdBy,
   };
 }
+
+export interface ContractLinkTarget {
+  linkId: string;
+  organizationId: string;
+  contractId: string;
+  revoked: boolean;
+  /** Who the client's signature is recorded as acting through: the contract's owner, else its author. */
+  actorId: string | null;
+}
+
+/**
+ * The public signing page's only cross-organization step: which organization and contract a
+ * link's token hash belongs to. Everything else happens inside that organization (withOrg).
+ */
+export async function findContractLinkByTokenHash(tokenHash: string): Promise<ContractLinkTarget | null> {
+  if (!/^[0-9a-f]{64}$/.test(tokenHash)) return null;
+  const link = await systemDb().contractLink.findFirst({
+    where: { tokenHash, organization: { isActive: true } },
+    select: { id: true, organizationId: true, contractId: true, revokedAt: true, contract: { select: { ownerId: true, createdBy: true } } },
+  });
+  if (!link) return null;
+  return {
+    linkId: link.id, organizationId: link.organizationId, contractId: link.contractId, revoked: link.revokedAt !== null,
+    actorId: link.contract.ownerId ?? link.contract.createdBy,
+  };
+}
+
+/**
+ * The renewal job's sweep: organizations with an active contract whose end has passed (to renew
+ * or expire) or that ends within `reminderDays` and has had no reminder. "Today" is each
+ * organization's own date in its time zone.
+ */
+export async function organizationsWithContractsDue(reminderDays: number): Promise<string[]> {
+  const rows = await systemDb().$queryRaw<{ organization_id: string }[]>`
+    SELECT DISTINCT c.organization_id FROM contracts c JOIN organizations o ON o.id = c.organization_id
+    WHERE c.status = 'active' AND c.end_date IS NOT NULL AND o.is_active
+      AND (c.end_date < (now() AT TIME ZONE o.timezone)::date
+        OR (c.renewal_reminder_sent_at IS NULL AND c.end_date <= (now() AT TIME ZONE o.timezone)::date + ${reminderDays}::int))`;
+  return rows.map((r) => r.organization_id);
+}

@@ -1,5 +1,6 @@
 // The server's job queue: pg-boss as the system role (jobs run across organizations, each
-// handler then scopes itself to one with withOrg). One instance per process, started lazily.
+// handler then scopes itself to one with withOrg). One instance per process, started lazily;
+// it also runs pg-boss's cron scheduler (the contract renewal job is hourly).
 import PgBoss from "pg-boss";
 import { systemDatabaseUrl } from "@/server/db/config";
 import { JOB_SCHEMA, type QueueName } from "./queues";
@@ -8,7 +9,7 @@ let started: Promise<PgBoss> | null = null;
 
 export function jobQueue(): Promise<PgBoss> {
   started ??= (async () => {
-    const boss = new PgBoss({ connectionString: systemDatabaseUrl(), schema: JOB_SCHEMA, max: 3, migrate: false, schedule: false });
+    const boss = new PgBoss({ connectionString: systemDatabaseUrl(), schema: JOB_SCHEMA, max: 3, migrate: false, schedule: true });
     boss.on("error", (error) => console.error("pg-boss:", error.message));
     await boss.start();
     return boss;
