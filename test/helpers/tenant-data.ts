@@ -47,8 +47,9 @@ async function populate(org: TestOrg) {
   const apiKey = await api.apiKeys.create({ name: "Warehouse sync", permissions: ["companies:read"] });
   const product = await api.products.create({ name: "Onboarding package", sku: "ONB", unitPrice: "1500", taxRate: "8.25" });
   const proposals = await addProposals(org, api, deal.id, product.id);
+  const contractId = await addContract(org, api, deal.id);
   return {
-    importId, apiKeyId: apiKey.id, exportId: orgExport!.id, productId: product.id, ...proposals,
+    importId, apiKeyId: apiKey.id, exportId: orgExport!.id, productId: product.id, ...proposals, contractId,
     companyId: company.id, contactId: contact.id, viewId: view.id, pipelineId: pipeline!.id, stageId, targetStageId: pipeline!.stages[2]!.id, dealId: deal.id,
     leadId: lead.id, interactionId: call.id, taskId: task.id, subtaskId: subtask.id, convertedDealId: won.opportunityId,
   };
@@ -89,6 +90,19 @@ async function addProposals(org: TestOrg, api: ReturnType<typeof callerAs>, deal
     [org.orgId, v2.id, org.owner.id]);
   return { templateId: template.id, proposalId: v2.id, approvalId: request!.id };
 }
+
+/** A contract for the deal, sent for signature (contract_links, a second number counter) and countersigned. */
+async function addContract(org: TestOrg, api: ReturnType<typeof callerAs>, dealId: string) {
+  const c = await api.contracts.create({ opportunityId: dealId, values: CONTRACT_VALUES });
+  await api.contracts.sendForSignature({ id: c.id, sentToEmail: `signer@${org.slug}.example` });
+  await api.contracts.countersign({ id: c.id, fullName: "Owner Signer", agree: true, signature: { method: "typed" } });
+  return c.id;
+}
+
+const CONTRACT_VALUES = {
+  title: "Pilot contract", startDate: "2026-01-01", endDate: "2026-12-31", totalValue: "5000",
+  paymentSchedule: [{ dueDate: "2026-01-01", amount: "2500" }, { dueDate: "2026-07-01", amount: "2500" }],
+};
 
 /** No procedure writes enrichment yet (it arrives with import), so the rows go in as the owner. */
 async function addLeadEnrichment(org: TestOrg, leadId: string) {
@@ -145,6 +159,7 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       "invitations.id": bMembers.invitationId, "roles.id": bMembers.roleId, roleId: bMembers.roleId, copyFromRoleId: bMembers.roleId, membershipId: bMembers.membershipId, "imports.id": bData.importId, targetStageId: bData.targetStageId,
       "apiKeys.id": bData.apiKeyId, "audit.userId": b.owner.id, "organizations.id": bData.exportId, "products.id": bData.productId,
       "proposals.id": bData.proposalId, "proposalTemplates.id": bData.templateId, templateId: bData.templateId, "approvals.id": bData.approvalId, approverId: b.owner.id,
+      "contracts.id": bData.contractId, proposalId: bData.proposalId,
     },
     extraInput: {
       "invitations.create": { email: "stranger@example.com" },
@@ -169,6 +184,12 @@ export async function buildTenantWorld(): Promise<TenantWorld> {
       "proposals.update": { values: { title: "Taken over" } },
       "proposals.send": { sentToEmail: "stranger@example.com" },
       "proposalTemplates.update": { values: { name: "Taken over" } },
+      "contracts.create": { values: { ...CONTRACT_VALUES, title: "Poached contract" } },
+      "contracts.update": { values: { ...CONTRACT_VALUES, title: "Taken over" } },
+      "contracts.sendForSignature": { sentToEmail: "stranger@example.com" },
+      "contracts.resend": { sentToEmail: "stranger@example.com" },
+      "contracts.countersign": { fullName: "A Stranger", agree: true, signature: { method: "typed" } },
+      "contracts.terminate": { reason: "Taken over" },
       "tasks.setStatus": { status: "completed" },
       "imports.start": { mapping: { companyName: "Company" } },
       "pipelines.update": { values: { name: "Taken over" } },

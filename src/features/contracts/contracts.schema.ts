@@ -74,10 +74,10 @@ export const contractIdSchema = z.object({ id: z.uuid("Unknown contract") });
 export const updateContractSchema = z.object({ id: z.uuid("Unknown contract"), values: contractFieldsSchema });
 
 /** Where a new contract's form starts: an accepted proposal, or a deal. */
-export const contractDefaultsSchema = z.union([
-  z.object({ proposalId: z.uuid("Unknown proposal") }),
-  z.object({ opportunityId: z.uuid("Choose a deal") }),
-]);
+export const contractDefaultsSchema = z.object({
+  proposalId: z.uuid("Unknown proposal").optional(),
+  opportunityId: z.uuid("Choose a deal").optional(),
+}).refine((v) => v.proposalId || v.opportunityId, { message: "Choose an accepted proposal or a deal", path: ["opportunityId"] });
 
 export const sendForSignatureSchema = z.object({
   id: z.uuid("Unknown contract"),

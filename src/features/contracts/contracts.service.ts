@@ -104,7 +104,7 @@ const aYearFrom = (start: string) => addDays(addMonths(start, 12), -1);
  */
 export async function contractDefaults(scope: OrgScope, input: z.output<typeof contractDefaultsSchema>) {
   const today = todayIsoDate();
-  if ("proposalId" in input) {
+  if (input.proposalId) {
     const p = await scope.tx.proposal.findUnique({
       where: contractKey(scope, input.proposalId),
       select: { id: true, status: true, title: true, totalAmount: true, currency: true, termsAndConditions: true, opportunityId: true, proposalNumber: true, version: true, contract: { select: { id: true, contractNumber: true } } },
@@ -118,7 +118,7 @@ export async function contractDefaults(scope: OrgScope, input: z.output<typeof c
     };
     return { opportunityId: p.opportunityId, proposalId: p.id, source: `${p.proposalNumber}${p.version > 1 ? ` v${p.version}` : ""}`, values };
   }
-  const deal = await scope.tx.opportunity.findUnique({ where: contractKey(scope, input.opportunityId), select: { id: true, name: true, value: true, currency: true } });
+  const deal = await scope.tx.opportunity.findUnique({ where: contractKey(scope, input.opportunityId!), select: { id: true, name: true, value: true, currency: true } });
   if (!deal) throw new AppError("NOT_FOUND", "That deal does not exist", "opportunityId");
   const total = deal.value.toFixed(2);
   const values: ContractFormInput = {
@@ -231,6 +231,7 @@ export async function listContractOwners(scope: OrgScope) {
 
 /** A deal's contracts, newest first (the deal page and the proposal page link to them). */
 export async function listDealContracts(scope: OrgScope, opportunityId: string) {
+  await getOpportunitySummary(scope, opportunityId);
   const rows = await scope.tx.contract.findMany({ where: { opportunityId }, select: SELECT, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return rows.map(shapeContract);
 }
