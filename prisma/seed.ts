@@ -12,6 +12,7 @@ import { withOrg } from "../src/server/db/tenant";
 import { demoCompanies } from "./seed/companies";
 import { demoContacts } from "./seed/contacts";
 import { backdateInteractions, seedLeads } from "./seed/leads";
+import { seedProductsProposalsContracts } from "./seed/contracts";
 import { RENEWALS_PIPELINE, backdateDeals, seedDeals } from "./seed/opportunities";
 import { rescoreLeads } from "../src/features/leads/lead-scoring.service";
 
@@ -100,7 +101,8 @@ async function seedDemoData(progress: (line: string) => void): Promise<{ created
     }
   }
   await withOrg({ orgId, userId: ownerId }, (tx) => backdateDeals(createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest })));
-  progress("seed: contacts and deals");
+  await withOrg({ orgId, userId: ownerId }, (tx) => seedProductsProposalsContracts(createOrgScope(tx, { orgId, userId: ownerId, meta: noRequest })));
+  progress("seed: contacts, deals, proposals and contracts");
   const prospects = companies.slice(DEMO_CUSTOMERS).map((company, index) => ({ company, index }));
   for (let i = 0; i < prospects.length; i += 500) {
     await inBatches(prospects.slice(i, i + 500), (scope, { company, index }) => seedLeads(scope, company, sellers, index));
