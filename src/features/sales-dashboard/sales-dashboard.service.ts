@@ -5,6 +5,7 @@ import { assertActiveMember } from "@/features/members/member-check";
 import { AppError } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { activities } from "./metrics/activities";
+import { contractCurrencies, renewalsDue, signedContracts } from "./metrics/contracts";
 import { closedDeals, dealCurrencies, forecastByMonth, openPipeline, pipelineByStage } from "./metrics/deals";
 import type { DashboardFilters } from "./metrics/filters";
 import { leadConversion } from "./metrics/leads";
@@ -27,7 +28,8 @@ async function stagePipeline(scope: OrgScope, pipelineId: string | undefined) {
 /** Whether the organization has recorded anything at all, whatever the filters. */
 async function hasAnyData(scope: OrgScope): Promise<boolean> {
   const [row] = await scope.tx.$queryRaw<{ any: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM opportunities) OR EXISTS (SELECT 1 FROM leads) OR EXISTS (SELECT 1 FROM interactions) AS any`;
+    SELECT EXISTS (SELECT 1 FROM opportunities) OR EXISTS (SELECT 1 FROM leads) OR EXISTS (SELECT 1 FROM interactions)
+        OR EXISTS (SELECT 1 FROM contracts) AS any`;
   return row!.any;
 }
 
@@ -48,6 +50,11 @@ export async function getSalesDashboard(scope: OrgScope, input: SalesDashboardQu
   const activity = await activities(scope.tx, f);
   const leads = await leadConversion(scope.tx, f);
   const reps = await leaderboard(scope.tx, f);
+  // Contract months and "today" are the organization's own days.
+  const { timezone } = await scope.tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { timezone: true } });
+  const signed = await signedContracts(scope.tx, f, timezone);
+  const renewals = await renewalsDue(scope.tx, f, timezone);
+  const contractCurrency = await contractCurrencies(scope.tx, currency.code);
 
   return {
     hasData: true as const,
@@ -61,12 +68,20 @@ export async function getSalesDashboard(scope: OrgScope, input: SalesDashboardQu
       avgCycleDays: closed.avgCycleDays,
       activities: activity.total,
       leadConversion: { created: leads.created, converted: leads.converted, rate: leads.rate },
+      signedValue: { count: signed.count, value: signed.value },
     },
     stages,
     forecast,
     activities: { byType: activity.byType, byRep: activity.byRep },
     leadSources: leads.bySource,
     leaderboard: reps,
+    contracts: {
+      /** Contract totals are in their own currency, which need not be the deals'. */
+      currency: contractCurrency,
+      timeZone: timezone,
+      signedByMonth: signed.byMonth,
+      renewals,
+    },
   };
 }
 

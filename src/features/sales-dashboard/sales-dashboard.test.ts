@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError, z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { todayIsoDate } from "@/lib/dates";
+import { withOrg } from "@/server/db/tenant";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
 import { defaultFrom } from "./sales-dashboard.schema";
 
@@ -17,6 +18,8 @@ let rep: { id: string; email: string };
 let other: TestOrg;
 let salesId: string;
 let partnersId: string;
+/** Deals the contracts hang on: W1 and W2 (Sales pipeline), P1 (Partners), Theirs (the other org). */
+const dealIds: Record<"W1" | "W2" | "P1" | "Theirs", string> = { W1: "", W2: "", P1: "", Theirs: "" };
 
 const backdate = (table: "opportunities" | "leads", id: string, set: Record<string, string | null>) => {
   const columns = Object.keys(set);
@@ -31,7 +34,8 @@ async function arrange() {
   const [sales] = await api.pipelines.list();
   salesId = sales!.id;
   const stage = (name: string) => sales!.stages.find((s) => s.name === name)!.id;
-  const deal = (name: string, value: string, stageName: string, extra: { ownerId?: string; expectedCloseDate?: string } = {}) =>
+  const renewco = await api.companies.create({ name: "Renewco Ltd" });
+  const deal = (name: string, value: string, stageName: string, extra: { ownerId?: string; expectedCloseDate?: string; companyId?: string } = {}) =>
     api.opportunities.create({ pipelineId: salesId, stageId: stage(stageName), name, value, ...extra });
 
   // Open deals (weighted by the stage's probability).
@@ -44,7 +48,7 @@ async function arrange() {
   // Closed deals, backdated.
   const w1 = await deal("W1", "30000", "Won");
   await backdate("opportunities", w1.id, { created_at: "2025-01-01T23:30:00Z", actual_close_date: "2025-01-31" }); // 30 days
-  const w2 = await deal("W2", "12000.25", "Won", { ownerId: rep.id });
+  const w2 = await deal("W2", "12000.25", "Won", { ownerId: rep.id, companyId: renewco.id });
   await backdate("opportunities", w2.id, { created_at: "2024-12-01T08:00:00Z", actual_close_date: "2025-03-11" }); // 100 days
   const w3 = await deal("W3", "5000", "Won", { ownerId: rep.id });
   await backdate("opportunities", w3.id, { created_at: "2024-11-01T08:00:00Z", actual_close_date: "2024-12-31" }); // before the range
@@ -60,7 +64,8 @@ async function arrange() {
     [org.orgId],
   );
   partnersId = partners.rows[0]!.pipeline_id;
-  await api.opportunities.create({ pipelineId: partnersId, name: "P1", value: "999" }); // weighted 199.80
+  const p1 = await api.opportunities.create({ pipelineId: partnersId, name: "P1", value: "999" }); // weighted 199.80
+  Object.assign(dealIds, { W1: w1.id, W2: w2.id, P1: p1.id });
 
   // Activities: completed ones in range count by when they happened; planned ones never do.
   const company = await api.companies.create({ name: "Touchpoint Co" });
@@ -98,6 +103,80 @@ async function arrange() {
   const theirLead = await otherApi.leads.create({ companyName: "Their lead", source: "website" });
   await backdate("leads", theirLead.id, { created_at: "2025-02-02T10:00:00Z" });
   await otherApi.interactions.log({ leadId: theirLead.id, type: "call", subject: "Theirs", scheduledFor: "2025-02-02T10:00:00Z" });
+  dealIds.Theirs = won.id;
+
+  await arrangeContracts();
+}
+
+// Contracts: the organization keeps Berlin time, so a contract signed at 23:30 UTC on the last
+// day of a month belongs to the next month (and one signed late on 30 June falls after H1).
+const TZ = "Europe/Berlin";
+/** Today in the organization's time zone, and days from it (YYYY-MM-DD). */
+const orgToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date());
+const fromToday = (days: number) => new Date(Date.parse(`${orgToday()}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+interface ContractSeed {
+  deal: keyof typeof dealIds;
+  number: string;
+  status: "draft" | "pending_signature" | "active" | "expired" | "terminated" | "renewed";
+  value: string;
+  start: string;
+  end?: string;
+  activatedAt?: string;
+  autoRenew?: boolean;
+  ownerId?: string;
+  schedule?: { dueDate: string; amount: string; description: string }[];
+}
+
+/** A contract written as the organization, through the scoped transaction (RLS and every CHECK apply). */
+function contract(o: TestOrg, c: ContractSeed) {
+  return withOrg({ orgId: o.orgId, userId: o.owner.id }, (tx) => tx.contract.create({
+    data: {
+      organizationId: o.orgId, opportunityId: dealIds[c.deal], contractNumber: c.number, title: `Contract ${c.number}`, status: c.status,
+      totalValue: c.value, startDate: isoDay(c.start), endDate: c.end ? isoDay(c.end) : null, autoRenew: c.autoRenew ?? false,
+      activatedAt: c.activatedAt ? new Date(c.activatedAt) : null, ownerId: c.ownerId ?? null, paymentSchedule: c.schedule ?? [],
+    },
+  }));
+}
+
+const renewalIds: Record<string, string> = {};
+
+async function arrangeContracts() {
+  await ownerPool().query("UPDATE organizations SET timezone = $2 WHERE id = $1", [org.orgId, TZ]);
+  const me = org.owner.id;
+  // Signed (activated) in H1, Berlin time: January 3500.35 (2), February 333.33, nothing in
+  // March, April 4000.00 (Partners), nothing in May, June 0.01. Whatever their status now.
+  await contract(org, { deal: "W1", number: "C-2025-0001", status: "active", value: "1000.10", start: "2025-01-15", activatedAt: "2025-01-15T10:00:00Z", ownerId: me });
+  await contract(org, { deal: "W2", number: "C-2025-0002", status: "expired", value: "2500.25", start: "2025-01-01", end: "2025-03-31", activatedAt: "2024-12-31T23:30:00Z", ownerId: rep.id }); // 00:30 on 1 January in Berlin
+  await contract(org, {
+    deal: "W1", number: "C-2025-0003", status: "renewed", value: "333.33", start: "2025-02-01", end: "2025-12-31", activatedAt: "2025-01-31T23:30:00Z", ownerId: me, // 1 February in Berlin
+    schedule: [{ dueDate: "2025-02-01", amount: "111.11", description: "First third" }, { dueDate: "2025-06-01", amount: "222.22", description: "The rest" }],
+  });
+  await contract(org, { deal: "P1", number: "C-2025-0004", status: "terminated", value: "4000.00", start: "2025-04-10", activatedAt: "2025-04-10T12:00:00Z", ownerId: rep.id });
+  await contract(org, { deal: "W1", number: "C-2025-0005", status: "active", value: "0.01", start: "2025-07-01", activatedAt: "2025-06-30T21:59:00Z", ownerId: me }); // 23:59 on 30 June in Berlin
+  await contract(org, { deal: "W1", number: "C-2025-0006", status: "active", value: "9999.99", start: "2025-07-01", activatedAt: "2025-06-30T22:30:00Z", ownerId: me }); // 1 July in Berlin: after H1
+  // Never signed: a draft and one the client signed but we have not countersigned.
+  await contract(org, { deal: "W1", number: "C-2025-0007", status: "draft", value: "5555.55", start: "2025-03-01", ownerId: me });
+  await contract(org, { deal: "W2", number: "C-2025-0008", status: "pending_signature", value: "6666.66", start: "2025-03-01", ownerId: rep.id });
+
+  // Renewals, relative to today: three due (today, in 30 and in 90 days), the rest not.
+  const signedLongAgo = "2024-06-01T10:00:00Z";
+  const due = async (key: string, c: Omit<ContractSeed, "activatedAt" | "start">) => {
+    renewalIds[key] = (await contract(org, { ...c, start: fromToday(-400), activatedAt: c.status === "draft" ? undefined : signedLongAgo })).id;
+  };
+  await due("today", { deal: "W1", number: "C-2024-0101", status: "active", value: "800.50", end: fromToday(0), autoRenew: true, ownerId: me });
+  await due("in30", { deal: "W2", number: "C-2024-0102", status: "active", value: "1200.00", end: fromToday(30), ownerId: rep.id });
+  await due("in90", { deal: "P1", number: "C-2024-0103", status: "active", value: "150.00", end: fromToday(90), autoRenew: true, ownerId: me });
+  await due("in91", { deal: "W1", number: "C-2024-0104", status: "active", value: "70.00", end: fromToday(91), ownerId: me });
+  await due("in120", { deal: "W2", number: "C-2024-0105", status: "active", value: "120.00", end: fromToday(120), ownerId: rep.id });
+  await due("expired", { deal: "W1", number: "C-2024-0106", status: "expired", value: "30.00", end: fromToday(-3), ownerId: me });
+  await due("overdue", { deal: "W1", number: "C-2024-0107", status: "active", value: "31.00", end: fromToday(-1), ownerId: me });
+  await due("draft", { deal: "W1", number: "C-2024-0108", status: "draft", value: "20.00", end: fromToday(20), ownerId: me });
+  await due("terminated", { deal: "W2", number: "C-2024-0109", status: "terminated", value: "15.00", end: fromToday(15), ownerId: rep.id });
+
+  // The other organization signs in January and has a renewal due too.
+  await contract(other, { deal: "Theirs", number: "C-2025-0001", status: "active", value: "777.77", start: "2025-01-10", end: fromToday(30), activatedAt: "2025-01-10T10:00:00Z" });
 }
 
 beforeAll(arrange);
@@ -127,6 +206,7 @@ describe("sales dashboard", () => {
       avgCycleDays: 65,
       activities: 6,
       leadConversion: { created: 4, converted: 2, rate: 0.5 },
+      signedValue: { count: 5, value: "7833.69" },
     });
     expect(d.stages.map(({ name, count, value, weighted }) => [name, count, value, weighted])).toEqual([
       ["Lead in", 2, "11500.00", "1150.00"],
@@ -174,6 +254,7 @@ describe("sales dashboard", () => {
       avgCycleDays: 100,
       activities: 3,
       leadConversion: { created: 2, converted: 1, rate: 0.5 },
+      signedValue: { count: 2, value: "6500.25" },
     });
     expect(d.stages.map((s) => s.count)).toEqual([0, 1, 0, 1]);
     expect(d.forecast.map((m) => [m.weighted, m.won])).toEqual([["0.00", "0.00"], ["0.00", "0.00"], ["0.00", "12000.25"], ["6000.00", "0.00"], ["0.00", "0.00"], ["0.00", "0.00"]]);
@@ -214,6 +295,8 @@ describe("sales dashboard", () => {
     const lastDay = await api.salesDashboard.get({ from: "2024-12-31", to: "2024-12-31" });
     if (!lastDay.hasData) throw new Error("expected data");
     expect(lastDay.kpis).toMatchObject({ winRate: { won: 1, lost: 0, wonValue: "5000.00" }, activities: 1, leadConversion: { created: 1, converted: 1 } });
+    // 23:30 UTC that evening was already 1 January in the organization's Berlin.
+    expect(lastDay.kpis.signedValue).toEqual({ count: 0, value: "0.00" });
   });
 
   it("defaults to the last twelve calendar months through today", async () => {
@@ -223,6 +306,7 @@ describe("sales dashboard", () => {
     expect(d.range.from.endsWith("-01")).toBe(true);
     if (!d.hasData) throw new Error("expected data");
     expect(d.forecast).toHaveLength(12);
+    expect(d.contracts.signedByMonth).toHaveLength(12);
     expect(defaultFrom("2026-03-15")).toBe("2025-04-01");
     expect(defaultFrom("2026-12-31")).toBe("2026-01-01");
   });
@@ -236,6 +320,7 @@ describe("sales dashboard", () => {
       avgCycleDays: expect.any(Number),
       activities: 1,
       leadConversion: { created: 1, converted: 0, rate: 0 },
+      signedValue: { count: 1, value: "777.77" },
     });
     expect(d.leaderboard.map((r) => r.userId)).toEqual([other.owner.id]);
   });
@@ -280,5 +365,122 @@ describe("sales dashboard", () => {
     const d = await fx.salesDashboard.get({});
     if (!d.hasData) throw new Error("expected data");
     expect(d.currency).toEqual({ code: "USD", mixed: ["USD", "EUR"] });
+  });
+});
+
+describe("contracts on the sales dashboard", () => {
+  const sum = (values: string[]) => values.reduce((acc, v) => acc.plus(v), new Prisma.Decimal(0)).toFixed(2);
+
+  it("adds up signed value by month in the organization's time zone, exact to the cent, with empty months kept", async () => {
+    const d = await api.salesDashboard.get(H1);
+    if (!d.hasData) throw new Error("expected data");
+    expect(d.contracts.timeZone).toBe(TZ);
+    expect(d.contracts.currency).toEqual({ code: "USD", mixed: null });
+    expect(d.contracts.signedByMonth).toEqual([
+      { month: "2025-01", count: 2, value: "3500.35" },
+      { month: "2025-02", count: 1, value: "333.33" },
+      { month: "2025-03", count: 0, value: "0.00" },
+      { month: "2025-04", count: 1, value: "4000.00" },
+      { month: "2025-05", count: 0, value: "0.00" },
+      { month: "2025-06", count: 1, value: "0.01" },
+    ]);
+    expect(sum(d.contracts.signedByMonth.map((m) => m.value))).toBe(d.kpis.signedValue.value);
+    expect(d.kpis.signedValue).toEqual({ count: 5, value: "7833.69" });
+  });
+
+  it("narrows signed value to the range, the contract's owner and its deal's pipeline", async () => {
+    const q1 = await api.salesDashboard.get({ from: "2025-01-01", to: "2025-03-31" });
+    if (!q1.hasData) throw new Error("expected data");
+    expect(q1.contracts.signedByMonth.map((m) => [m.month, m.count, m.value])).toEqual([["2025-01", 2, "3500.35"], ["2025-02", 1, "333.33"], ["2025-03", 0, "0.00"]]);
+    expect(q1.kpis.signedValue).toEqual({ count: 3, value: "3833.68" });
+
+    // One day, Berlin's: only the contract signed at 23:30 UTC the evening before.
+    const feb1 = await api.salesDashboard.get({ from: "2025-02-01", to: "2025-02-01" });
+    if (!feb1.hasData) throw new Error("expected data");
+    expect(feb1.contracts.signedByMonth).toEqual([{ month: "2025-02", count: 1, value: "333.33" }]);
+    // 1 July in Berlin: the 9999.99 contract signed at 22:30 UTC on 30 June.
+    const july = await api.salesDashboard.get({ from: "2025-07-01", to: "2025-07-31" });
+    if (!july.hasData) throw new Error("expected data");
+    expect(july.kpis.signedValue).toEqual({ count: 1, value: "9999.99" });
+
+    const mine = await api.salesDashboard.get({ ...H1, ownerId: rep.id });
+    if (!mine.hasData) throw new Error("expected data");
+    expect(mine.contracts.signedByMonth.map((m) => m.value)).toEqual(["2500.25", "0.00", "0.00", "4000.00", "0.00", "0.00"]);
+    expect(mine.kpis.signedValue).toEqual({ count: 2, value: "6500.25" });
+
+    const partners = await api.salesDashboard.get({ ...H1, pipelineId: partnersId });
+    if (!partners.hasData) throw new Error("expected data");
+    expect(partners.kpis.signedValue).toEqual({ count: 1, value: "4000.00" });
+    const sales = await api.salesDashboard.get({ ...H1, pipelineId: salesId, ownerId: org.owner.id });
+    if (!sales.hasData) throw new Error("expected data");
+    expect(sales.contracts.signedByMonth.map((m) => m.value)).toEqual(["1000.10", "333.33", "0.00", "0.00", "0.00", "0.01"]);
+  });
+
+  it("lists active contracts ending in the next 90 days, soonest first, whatever the range", async () => {
+    const d = await api.salesDashboard.get(H1);
+    if (!d.hasData) throw new Error("expected data");
+    const r = d.contracts.renewals;
+    expect(r).toMatchObject({ today: orgToday(), through: fromToday(90), count: 3, value: "2150.50", autoRenew: 2, needsAction: 1 });
+    expect(r.next).toEqual([
+      { id: renewalIds.today, contractNumber: "C-2024-0101", title: "Contract C-2024-0101", companyName: null, endDate: fromToday(0), daysLeft: 0,
+        autoRenew: true, value: "800.50", currency: "USD", ownerId: org.owner.id, ownerName: "dash Owner" },
+      { id: renewalIds.in30, contractNumber: "C-2024-0102", title: "Contract C-2024-0102", companyName: "Renewco Ltd", endDate: fromToday(30), daysLeft: 30,
+        autoRenew: false, value: "1200.00", currency: "USD", ownerId: rep.id, ownerName: "Member Member" },
+      { id: renewalIds.in90, contractNumber: "C-2024-0103", title: "Contract C-2024-0103", companyName: null, endDate: fromToday(90), daysLeft: 90,
+        autoRenew: true, value: "150.00", currency: "USD", ownerId: org.owner.id, ownerName: "dash Owner" },
+    ]);
+    // Past the window, already expired, overdue, a draft, terminated: none of them.
+    for (const key of ["in91", "in120", "expired", "overdue", "draft", "terminated"]) expect(r.next.map((c) => c.id)).not.toContain(renewalIds[key]);
+
+    // The same whatever the range; the owner and pipeline filters apply.
+    const now = await api.salesDashboard.get({});
+    if (!now.hasData) throw new Error("expected data");
+    expect(now.contracts.renewals).toEqual(r);
+    const mine = await api.salesDashboard.get({ ...H1, ownerId: rep.id });
+    if (!mine.hasData) throw new Error("expected data");
+    expect(mine.contracts.renewals).toMatchObject({ count: 1, value: "1200.00", autoRenew: 0, needsAction: 1 });
+    expect(mine.contracts.renewals.next.map((c) => c.id)).toEqual([renewalIds.in30]);
+    const partners = await api.salesDashboard.get({ ...H1, pipelineId: partnersId });
+    if (!partners.hasData) throw new Error("expected data");
+    expect(partners.contracts.renewals.next.map((c) => c.id)).toEqual([renewalIds.in90]);
+  });
+
+  it("never counts another organization's contracts", async () => {
+    const mine = await api.salesDashboard.get({ from: "2025-01-01", to: "2025-01-31" });
+    if (!mine.hasData) throw new Error("expected data");
+    expect(mine.contracts.signedByMonth).toEqual([{ month: "2025-01", count: 2, value: "3500.35" }]);
+    expect(mine.contracts.renewals.next.map((c) => c.value)).not.toContain("777.77");
+
+    const theirs = await callerAs(other.owner, other.slug).salesDashboard.get(H1);
+    if (!theirs.hasData) throw new Error("expected data");
+    expect(theirs.contracts.timeZone).toBe("UTC");
+    expect(theirs.contracts.signedByMonth.map((m) => m.value)).toEqual(["777.77", "0.00", "0.00", "0.00", "0.00", "0.00"]);
+    expect(theirs.contracts.renewals).toMatchObject({ count: 1, value: "777.77", needsAction: 1 });
+    expect(theirs.contracts.renewals.next.map((c) => c.contractNumber)).toEqual(["C-2025-0001"]);
+  });
+
+  it("lists only the ten soonest renewals but counts them all, and says when contract currencies mix", async () => {
+    const busy = await createOrgWithOwner("dash-renewals");
+    const busyApi = callerAs(busy.owner, busy.slug);
+    const [p] = await busyApi.pipelines.list();
+    const { id } = await busyApi.opportunities.create({ pipelineId: p!.id, name: "Framework", value: "100" });
+    await withOrg({ orgId: busy.orgId, userId: busy.owner.id }, async (tx) => {
+      for (let i = 1; i <= 12; i++) {
+        await tx.contract.create({
+          data: {
+            organizationId: busy.orgId, opportunityId: id, contractNumber: `R-${String(13 - i).padStart(2, "0")}`, title: `Renewal ${i}`, status: "active",
+            totalValue: "10.10", currency: i === 12 ? "EUR" : "USD", startDate: isoDay("2024-01-01"), endDate: isoDay(fromToday(i * 5)), activatedAt: new Date("2024-01-01T09:00:00Z"),
+          },
+        });
+      }
+    });
+    const d = await busyApi.salesDashboard.get({});
+    if (!d.hasData) throw new Error("expected data");
+    expect(d.contracts.renewals).toMatchObject({ count: 12, value: "121.20", autoRenew: 0, needsAction: 12 });
+    expect(d.contracts.renewals.next.map((c) => c.title)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `Renewal ${i}`));
+    expect(d.contracts.renewals.next.map((c) => c.ownerName)).toEqual(Array(10).fill(null));
+    expect(d.contracts.currency).toEqual({ code: "USD", mixed: ["USD", "EUR"] });
+    // Deals and contracts keep their own currencies.
+    expect(d.currency).toEqual({ code: "USD", mixed: null });
   });
 });

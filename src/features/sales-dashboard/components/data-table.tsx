@@ -2,6 +2,8 @@ export interface Column {
   label: string;
   /** Right-aligned with tabular figures. */
   numeric?: boolean;
+  /** Extra classes for the column's header and cells (e.g. "hidden sm:table-cell" to drop it on phones). */
+  className?: string;
 }
 
 export interface Row {
@@ -12,7 +14,7 @@ export interface Row {
 
 /** A plain, screen-reader friendly table: a caption, column headers, a header cell per row. */
 export function DataTable({ caption, columns, rows, footer }: { caption: string; columns: Column[]; rows: Row[]; footer?: React.ReactNode[] }) {
-  const align = (i: number) => (columns[i]?.numeric ? "text-right tabular-nums" : "text-left");
+  const align = (i: number) => [columns[i]?.numeric ? "text-right tabular-nums" : "text-left", columns[i]?.className].filter(Boolean).join(" ");
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">{caption}</caption>

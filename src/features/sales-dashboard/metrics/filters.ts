@@ -33,6 +33,17 @@ export const dealScope = (f: DashboardFilters) =>
  */
 export const openDeal = Prisma.sql`o.status = 'open' AND NOT o.is_archived`;
 
+/**
+ * A timestamptz column within the range, the range's days taken in the given IANA time zone
+ * (the organization's): from the first day's local midnight to the end of the last day.
+ */
+export const atLocalTimes = (column: string, f: DashboardFilters, timeZone: string) =>
+  Prisma.sql`${Prisma.raw(column)} >= (${f.from}::date)::timestamp AT TIME ZONE ${timeZone} AND ${Prisma.raw(column)} < (${f.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}`;
+
+/** Contracts (alias c, their deal joined as o) of the chosen rep (the contract's owner) and pipeline (the deal's). */
+export const contractScope = (f: DashboardFilters) =>
+  Prisma.sql`${byOwner("c.owner_id", f)} ${f.pipelineId ? Prisma.sql`AND o.pipeline_id = ${f.pipelineId}::uuid` : Prisma.empty}`;
+
 /** Interactions that actually happened (not planned ones), by when they happened. */
 export const doneActivityInRange = (f: DashboardFilters) =>
   Prisma.sql`i.completed_at IS NOT NULL AND ${atTimes("i.occurred_at", f)} ${byOwner("i.initiated_by", f)}`;

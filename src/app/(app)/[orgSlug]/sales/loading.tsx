@@ -13,8 +13,8 @@ export default function SalesDashboardLoading() {
         <div className="card mb-6 flex flex-wrap gap-3 p-4">
           {[0, 1, 2, 3].map((i) => <div key={i} className={`${block} h-10 w-40`} />)}
         </div>
-        <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-          {[0, 1, 2, 3, 4, 5].map((i) => (
+        <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
+          {[0, 1, 2, 3, 4, 5, 6, 7].map((i) => (
             <div key={i} className="card p-4">
               <div className={`${block} h-4 w-24`} />
               <div className={`${block} mt-2 h-7 w-20`} />
@@ -23,7 +23,7 @@ export default function SalesDashboardLoading() {
           ))}
         </div>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          {[0, 1, 2, 3, 4, 5].map((i) => (
+          {[0, 1, 2, 3, 4, 5, 6, 7].map((i) => (
             <div key={i} className="card p-5">
               <div className={`${block} h-5 w-48`} />
               <div className={`${block} mt-2 h-4 w-72 max-w-full`} />

@@ -7,6 +7,7 @@ import { type RawSearchParams, plainParams } from "@/components/list/search-para
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActivitiesByRepCard, ActivitiesByTypeCard } from "@/features/sales-dashboard/components/activities";
+import { RenewalsDueCard, SignedContractsCard } from "@/features/sales-dashboard/components/contracts";
 import { Definitions } from "@/features/sales-dashboard/components/definitions";
 import { type FilterField, FilterForm } from "@/features/sales-dashboard/components/filter-form";
 import { ForecastCard } from "@/features/sales-dashboard/components/forecast";
@@ -63,7 +64,7 @@ export default async function SalesDashboardPage({ params, searchParams }: { par
       <div>
         <PageHeader title="Sales dashboard" />
         <EmptyState title="No sales data yet" action={newDeal ? <Link href={newDeal} className="btn-primary">Add your first deal</Link> : undefined}>
-          <p>Pipeline, forecast, win rate, activity and lead charts fill in here as your team adds deals and leads and logs calls, emails and meetings.</p>
+          <p>Pipeline, forecast, win rate, contract, activity and lead charts fill in here as your team adds deals and leads, logs calls, emails and meetings, and signs contracts.</p>
         </EmptyState>
       </div>
     );
@@ -89,11 +90,18 @@ export default async function SalesDashboardPage({ params, searchParams }: { par
               Deals use more than one currency ({data.currency.mixed.join(", ")}). Totals add the amounts without conversion and show them in {data.currency.code}.
             </p>
           ) : null}
+          {data.contracts.currency.mixed ? (
+            <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              Contracts use more than one currency ({data.contracts.currency.mixed.join(", ")}). Contract totals add the amounts without conversion and show them in {data.contracts.currency.code}.
+            </p>
+          ) : null}
           <KpiCards data={data} />
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <PipelineStagesCard pipelineName={data.pipeline?.name ?? null} stages={data.stages} currency={data.currency.code} />
             <ForecastCard months={data.forecast} currency={data.currency.code}
               totals={{ weighted: data.kpis.openPipeline.weightedInRange, won: data.kpis.winRate.wonValue }} />
+            <SignedContractsCard months={data.contracts.signedByMonth} total={data.kpis.signedValue} currency={data.contracts.currency.code} timeZone={data.contracts.timeZone} />
+            <RenewalsDueCard renewals={data.contracts.renewals} currency={data.contracts.currency.code} orgSlug={orgSlug} />
             <ActivitiesByTypeCard activities={data.activities} />
             <ActivitiesByRepCard activities={data.activities} />
             <LeadSourcesCard sources={data.leadSources} conversion={data.kpis.leadConversion} />
