@@ -97,6 +97,8 @@ function get(url: URL, signal: AbortSignal, allowPrivate: boolean): Promise<http
     const client = url.protocol === "https:" ? https : http;
     const request = client.get(url, {
       signal,
+      // A fresh connection every time: a pooled socket would skip the address check below.
+      agent: false,
       lookup: allowPrivate ? undefined : publicLookup,
       headers: { "User-Agent": "Parley/1.0 (+organization logo for PDFs)", Accept: "image/png, image/jpeg;q=0.9" },
     }, resolve);

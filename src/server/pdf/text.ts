@@ -21,7 +21,7 @@ function encodable(ch: string): boolean {
 /** A string the standard fonts can print: WinAnsi only, tabs as spaces, one kind of line break. */
 export function pdfText(value: string): string {
   let out = "";
-  for (const ch of value.replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
+  for (const ch of value.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
     if (encodable(ch)) { out += ch; continue; }
     const mapped = REPLACEMENTS[ch];
     if (mapped !== undefined) { out += mapped; continue; }
