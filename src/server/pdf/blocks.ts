@@ -73,14 +73,20 @@ export interface TotalLine {
   strong?: boolean;
 }
 
+const TOTALS_GAP = 8;
+const TOTALS_LINE = 17;
+
+/** The height drawTotals needs for `count` lines (to keep the table's last row with them). */
+export const totalsHeight = (count: number) => TOTALS_GAP + count * TOTALS_LINE + 2;
+
 /** Totals right-aligned under a table, kept together on one page. */
 export function drawTotals(doc: Doc, lines: TotalLine[]) {
   const width = 290;
   const valueWidth = 160;
   const x = left(doc) + contentWidth(doc) - width;
-  const lineHeight = 17;
-  ensureSpace(doc, lines.length * lineHeight + 12);
-  doc.moveDown(0.6);
+  const lineHeight = TOTALS_LINE;
+  ensureSpace(doc, totalsHeight(lines.length));
+  doc.y += TOTALS_GAP;
   for (const line of lines) {
     const y = doc.y;
     if (line.strong) doc.save().moveTo(x, y - 3).lineTo(x + width, y - 3).lineWidth(1).strokeColor(COLOR.text).stroke().restore();

@@ -2,7 +2,7 @@
 // computed with proposal-totals.ts and the database holds), printed as it is: nothing here
 // adds, multiplies or rounds money.
 import { formatDate } from "@/lib/dates";
-import { drawFacts, drawHeading, drawNote, drawParagraphs, drawTitle, drawTotals } from "./blocks";
+import { drawFacts, drawHeading, drawNote, drawParagraphs, drawTitle, drawTotals, totalsHeight } from "./blocks";
 import { createPdf } from "./document";
 import { drawFooters } from "./footer";
 import { drawHeader } from "./header";
@@ -109,19 +109,20 @@ export async function renderProposalPdf(data: ProposalPdfData, options: RenderOp
   }
 
   drawHeading(doc, "Pricing", 70);
-  if (data.lines.length) {
-    drawTable(doc, COLUMNS, data.lines.map((l) => ({
-      cells: [{ text: l.description, note: l.sku }, l.quantity, money(l.unitPrice), percent(l.discountPercent), percent(l.taxRate), money(l.totalAmount)],
-    })));
-  } else {
-    drawParagraphs(doc, "No line items.");
-  }
-  drawTotals(doc, [
+  const totals = [
     { label: "Subtotal", value: money(data.totals.subtotal) },
     { label: `Discount (${data.totals.discountPercentage}%)`, value: `-${money(data.totals.discountAmount)}` },
     { label: "Tax", value: money(data.totals.taxAmount) },
     { label: "Total", value: money(data.totals.totalAmount), strong: true },
-  ]);
+  ];
+  if (data.lines.length) {
+    drawTable(doc, COLUMNS, data.lines.map((l) => ({
+      cells: [{ text: l.description, note: l.sku }, l.quantity, money(l.unitPrice), percent(l.discountPercent), percent(l.taxRate), money(l.totalAmount)],
+    })), { keepWithLast: totalsHeight(totals.length) });
+  } else {
+    drawParagraphs(doc, "No line items.");
+  }
+  drawTotals(doc, totals);
 
   if (data.termsAndConditions?.trim()) {
     drawHeading(doc, "Terms and conditions");

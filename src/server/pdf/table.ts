@@ -24,6 +24,8 @@ export interface Row {
 
 export interface TableOptions {
   fontSize?: number;
+  /** Points of what follows (totals) that must stay on the page of the last row. */
+  keepWithLast?: number;
 }
 
 const PAD_X = 5;
@@ -104,12 +106,14 @@ export function drawTable(doc: Doc, columns: Column[], rows: Row[], options: Tab
   const limit = bottom(doc) - doc.page.margins.top - head - 2 * PAD_Y;
   const heights = rows.map((row) => rowHeight(doc, row, laid, size, limit));
 
+  // The last row goes over with what must follow it rather than leave that alone on a page.
+  const needs = (i: number) => heights[i]! + (i === rows.length - 1 ? (options.keepWithLast ?? 0) : 0);
   // The header never stands alone at the foot of a page: it goes where its first row fits.
-  if (doc.y + head + (heights[0] ?? 0) > bottom(doc)) doc.addPage();
+  if (doc.y + head + (rows.length ? needs(0) : 0) > bottom(doc)) doc.addPage();
   drawHeaderRow(doc, columns, laid);
   rows.forEach((row, i) => {
     const height = heights[i]!;
-    if (doc.y + height > bottom(doc)) {
+    if (i > 0 && doc.y + needs(i) > bottom(doc)) {
       doc.addPage();
       drawHeaderRow(doc, columns, laid);
     }
