@@ -112,9 +112,9 @@ export async function renderContractPdf(doc: ContractDocument, options: Contract
   if (doc.paymentSchedule.length) {
     drawHeading(pdf, "Payment schedule", 70);
     drawTable(pdf, [
-      { header: "Due date", width: 18 },
+      { header: "Due date", width: 18, noWrap: true },
       { header: "Description", width: 57 },
-      { header: "Amount", width: 25, align: "right" },
+      { header: "Amount", width: 25, align: "right", noWrap: true },
     ], [
       ...doc.paymentSchedule.map((p) => ({ cells: [day(p.dueDate), p.description, money(p.amount)] })),
       { cells: ["Total", "", money(doc.totalValue)], total: true },

@@ -51,12 +51,12 @@ export interface RenderOptions {
 }
 
 const COLUMNS: Column[] = [
-  { header: "Description", width: 40 },
-  { header: "Qty", width: 8, align: "right" },
-  { header: "Unit price", width: 15, align: "right" },
-  { header: "Discount", width: 10, align: "right" },
-  { header: "Tax", width: 9, align: "right" },
-  { header: "Amount", width: 17, align: "right" },
+  { header: "Description", width: 38 },
+  { header: "Qty", width: 9, align: "right", noWrap: true },
+  { header: "Unit price", width: 16, align: "right", noWrap: true },
+  { header: "Discount", width: 10, align: "right", noWrap: true },
+  { header: "Tax", width: 9, align: "right", noWrap: true },
+  { header: "Amount", width: 18, align: "right", noWrap: true },
 ];
 
 /** As the screen shows a line's percent: "—" for none. */

@@ -8,6 +8,8 @@ export interface Column {
   /** A share of the content width (the shares are scaled to fill it). */
   width: number;
   align?: "left" | "right";
+  /** Numbers and dates: never wrapped; a value wider than the column is set smaller to fit. */
+  noWrap?: boolean;
 }
 
 export interface Cell {
@@ -33,7 +35,16 @@ const PAD_Y = 5;
 const NOTE_SIZE = 7.5;
 const HEADER_SIZE = 7.5;
 
-type Laid = { x: number; width: number; align: "left" | "right" };
+type Laid = { x: number; width: number; align: "left" | "right"; noWrap: boolean };
+
+const MIN_SIZE = 5.5;
+
+/** The size a no-wrap cell's text is set at: the row's size, or smaller so that it fits on one line. */
+function fitSize(doc: Doc, text: string, font: string, size: number, width: number): number {
+  style(doc, font, size);
+  const natural = doc.widthOfString(text);
+  return natural <= width ? size : Math.max(MIN_SIZE, Math.floor((size * width * 10) / natural) / 10);
+}
 
 function layout(doc: Doc, columns: Column[]): Laid[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
@@ -41,7 +52,7 @@ function layout(doc: Doc, columns: Column[]): Laid[] {
   let x = left(doc);
   return columns.map((c) => {
     const width = (c.width / total) * full;
-    const laid = { x, width, align: c.align ?? "left" } as Laid;
+    const laid: Laid = { x, width, align: c.align ?? "left", noWrap: c.noWrap ?? false };
     x += width;
     return laid;
   });
@@ -72,7 +83,7 @@ function rowHeight(doc: Doc, row: Row, laid: Laid[], size: number, limit: number
     const cell = asCell(row.cells[i]);
     const width = col.width - 2 * PAD_X;
     style(doc, row.total ? FONT.bold : FONT.regular, size);
-    let h = doc.heightOfString(pdfText(cell.text) || " ", { width, lineGap: 1 });
+    let h = col.noWrap ? doc.currentLineHeight(true) + 1 : doc.heightOfString(pdfText(cell.text) || " ", { width, lineGap: 1 });
     if (cell.note) {
       style(doc, FONT.regular, NOTE_SIZE);
       h += 1 + doc.heightOfString(pdfText(cell.note), { width });
@@ -89,7 +100,15 @@ function drawRow(doc: Doc, row: Row, laid: Laid[], size: number, height: number)
     const cell = asCell(row.cells[i]);
     const width = col.width - 2 * PAD_X;
     const room = height - 2 * PAD_Y;
-    style(doc, row.total ? FONT.bold : FONT.regular, size).text(pdfText(cell.text), col.x + PAD_X, y + PAD_Y, { width, align: col.align, lineGap: 1, height: room, ellipsis: true });
+    const font = row.total ? FONT.bold : FONT.regular;
+    const text = pdfText(cell.text);
+    if (col.noWrap) {
+      // Smaller text sits on the row's baseline.
+      const fitted = fitSize(doc, text, font, size, width);
+      style(doc, font, fitted).text(text, col.x + PAD_X, y + PAD_Y + (size - fitted) * 0.75, { width, align: col.align, lineBreak: false });
+    } else {
+      style(doc, font, size).text(text, col.x + PAD_X, y + PAD_Y, { width, align: col.align, lineGap: 1, height: room, ellipsis: true });
+    }
     if (cell.note && doc.y < y + height - PAD_Y) {
       style(doc, FONT.regular, NOTE_SIZE, COLOR.muted).text(pdfText(cell.note), col.x + PAD_X, doc.y + 1, { width, align: col.align, height: y + height - PAD_Y - doc.y, ellipsis: true });
     }
