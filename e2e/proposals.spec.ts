@@ -1,7 +1,19 @@
-import { expect, test } from "@playwright/test";
+import { type Locator, type Page, expect, test } from "@playwright/test";
 import { PASSWORD, addMemberDirectly, signIn, signOut, signUp } from "./helpers";
 
 const shot = (name: string) => `/tmp/proposals-${name}.png`;
+
+/** Follows a "Download PDF" link with the page's own cookies: a real PDF comes back. */
+async function expectPdf(page: Page, link: Locator, disposition: RegExp) {
+  await expect(link).toBeVisible();
+  const response = await page.request.get((await link.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toMatch(disposition);
+  const body = await response.body();
+  expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(body.length).toBeGreaterThan(1000);
+}
 
 test("a rep proposes from a deal with a discount above the threshold; a manager approves; the totals hold; the rep sends it and the client accepts through the public link", async ({ page, browser }) => {
   const org = await signUp(page, { firstName: "Rita" });
@@ -80,6 +92,8 @@ test("a rep proposes from a deal with a discount above the threshold; a manager 
   }).toEqual(editorTotals);
   await expect(page.getByRole("button", { name: "Send to client" })).toBeVisible();
   await page.screenshot({ path: shot("approved"), fullPage: true });
+  // The PDF of this version, downloaded with the rep's session.
+  await expectPdf(page, page.getByRole("link", { name: "Download PDF" }), /^attachment; filename="P-\d{4}-0001-v1\.pdf"$/);
 
   await page.goto(`/${org.slug}/proposals`);
   await expect(page.getByRole("row", { name: /Globex rollout, phase 1/ })).toContainText("$7,321.00");
@@ -107,6 +121,8 @@ test("a rep proposes from a deal with a discount above the threshold; a manager 
     tax: await other.getByTestId("public-tax").textContent(), total: await other.getByTestId("public-total").textContent(),
   }).toEqual(editorTotals);
   await expect(other.getByRole("row", { name: /Custom integration/ })).toBeVisible();
+  // The client can keep a PDF of it, signed out.
+  await expectPdf(other, other.getByRole("link", { name: "Download PDF" }), /^attachment; filename="P-\d{4}-0001-v1\.pdf"$/);
   await expect(other.getByRole("link", { name: "Sign in" })).toHaveCount(0);
   await other.screenshot({ path: "/tmp/public-proposal.png", fullPage: true });
   // A name is needed to accept.

@@ -5,22 +5,13 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { parse } from "node-html-parser";
+import { isPrivateAddress } from "@/lib/private-address";
 
 const TIMEOUT_MS = 6_000;
 const MAX_BYTES = 1_000_000;
 const MAX_REDIRECTS = 3;
 
 export class EnrichmentError extends Error {}
-
-function isPrivateAddress(ip: string): boolean {
-  if (ip.includes(":")) {
-    const v = ip.toLowerCase();
-    if (v.startsWith("::ffff:")) return isPrivateAddress(v.slice(7));
-    return v === "::1" || v === "::" || v.startsWith("fc") || v.startsWith("fd") || v.startsWith("fe80");
-  }
-  const [a, b] = ip.split(".").map(Number) as [number, number];
-  return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-}
 
 async function assertPublic(url: URL) {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new EnrichmentError("Only http and https websites can be read");

@@ -113,11 +113,11 @@ export async function getOpportunity(scope: OrgScope, id: string) {
   };
 }
 
-/** What another feature (proposals) needs of a deal: its name, currency, owner and contact's email. */
+/** What another feature (proposals) needs of a deal: its name, currency, owner, company and contact. */
 export async function getOpportunitySummary(scope: OrgScope, id: string) {
   const opportunity = await scope.tx.opportunity.findUnique({
     where: { organizationId_id: { organizationId: scope.orgId, id } },
-    select: { id: true, name: true, currency: true, ownerId: true, contact: { select: { email: true } } },
+    select: { id: true, name: true, currency: true, ownerId: true, company: { select: { name: true } }, contact: { select: { fullName: true, email: true } } },
   });
   if (!opportunity) throw new AppError("NOT_FOUND", "That deal does not exist", "opportunityId");
   return opportunity;

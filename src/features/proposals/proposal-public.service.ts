@@ -9,6 +9,7 @@ import { type OrgScope, afterCommitQueue, createOrgScope } from "@/server/api/sc
 import { type ProposalLinkTarget, type RequestMeta, findProposalLinkByTokenHash } from "@/server/db/system";
 import { withOrg } from "@/server/db/tenant";
 import { type ClientAnswer, acceptProposal, recordProposalView, rejectProposal } from "./proposal-lifecycle.service";
+import { type ProposalPdfData, getProposalPdfData } from "./proposal-pdf.service";
 import { proposalTokenSchema } from "./proposals.schema";
 import { getProposal } from "./proposals.service";
 
@@ -55,6 +56,14 @@ async function asClient<T>(target: ProposalLinkTarget, meta: RequestMeta, fn: (s
 
 const DECIDED = ["accepted", "rejected"];
 
+/** What a (not revoked) link to this version can do now. */
+function linkState(p: Pick<Loaded, "isCurrent" | "status">): PublicLinkState {
+  if (!p.isCurrent) return "replaced";
+  if (DECIDED.includes(p.status)) return "decided";
+  if (p.status === "expired") return "expired";
+  return p.status === "sent" || p.status === "viewed" ? "open" : "invalid";
+}
+
 /** What the page shows for a token; counts a view when the client can still answer. */
 export async function openPublicProposal(rawToken: unknown, meta: RequestMeta, options: { countView: boolean }): Promise<PublicProposalView> {
   const target = await resolve(rawToken);
@@ -70,6 +79,21 @@ export async function openPublicProposal(rawToken: unknown, meta: RequestMeta, o
     if (p.status !== "sent" && p.status !== "viewed") return { state: "invalid", organization: null, proposal: null };
     if (options.countView) p = await recordProposalView(scope, p.id);
     return { state: "open", organization, proposal: publicShape(p) };
+  });
+}
+
+/**
+ * The PDF of the proposal behind a link, for the client: only while the page would show the
+ * proposal (open or answered), never for a revoked, replaced, expired or unknown link. Reading
+ * it does not count as a view (the page does that). Null when there is nothing to give.
+ */
+export async function publicProposalPdfData(rawToken: unknown, meta: RequestMeta): Promise<ProposalPdfData | null> {
+  const target = await resolve(rawToken);
+  if (!target || target.revoked) return null;
+  return asClient(target, meta, async (scope) => {
+    const p = await getProposal(scope, target.proposalId);
+    const state = linkState(p);
+    return state === "open" || state === "decided" ? getProposalPdfData(scope, p.id) : null;
   });
 }
 
@@ -96,8 +120,7 @@ export async function answerPublicProposal(rawToken: unknown, answer: PublicAnsw
   try {
     return await asClient(target, meta, async (scope): Promise<PublicAnswerResult> => {
       const p = await getProposal(scope, target.proposalId);
-      const state: PublicLinkState = !p.isCurrent ? "replaced" : DECIDED.includes(p.status) ? "decided" : p.status === "expired" ? "expired"
-        : p.status === "sent" || p.status === "viewed" ? "open" : "invalid";
+      const state = linkState(p);
       if (state !== "open") return { ok: false, message: CLOSED_MESSAGES[state] };
       const client: ClientAnswer = { ip: meta.ip, userAgent: meta.userAgent };
       if (answer.decision === "reject") {

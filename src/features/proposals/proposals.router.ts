@@ -10,6 +10,7 @@ import {
   approvalThresholdSchema, createProposalSchema, listApprovalsSchema, listProposalsSchema, proposalIdSchema, rejectProposalSchema,
   resolveApprovalSchema, sendProposalSchema, submitForApprovalSchema, templateFieldsSchema, templateIdSchema, updateProposalSchema, updateTemplateSchema,
 } from "./proposals.schema";
+import { getProposalPdfData } from "./proposal-pdf.service";
 import { createProposal, getProposal, listProposalOwners, listProposals, updateProposal } from "./proposals.service";
 
 const read = { permission: { resource: "proposals", action: "read" } } as const;
@@ -21,6 +22,8 @@ export const proposalsRouter = router({
   list: orgProcedure.meta(read).input(listProposalsSchema).query(({ ctx, input }) => listProposals(ctx.scope, input)),
   owners: orgProcedure.meta(read).query(({ ctx }) => listProposalOwners(ctx.scope)),
   get: orgProcedure.meta(read).input(proposalIdSchema).query(({ ctx, input }) => getProposal(ctx.scope, input.id)),
+  /** What a version's PDF prints (the PDF route renders it after this transaction). */
+  pdfData: orgProcedure.meta(read).input(proposalIdSchema).query(({ ctx, input }) => getProposalPdfData(ctx.scope, input.id)),
   create: orgProcedure.meta(write).input(createProposalSchema).mutation(({ ctx, input }) => createProposal(ctx.scope, input)),
   /** Edits a draft in place; a sent (or later) proposal gets a new version. */
   update: orgProcedure.meta(write).input(updateProposalSchema).mutation(({ ctx, input }) => updateProposal(ctx.scope, input.id, input.values)),

@@ -63,6 +63,9 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
         <p className="text-sm text-slate-600">Proposal {p.proposalNumber}{p.version > 1 ? ` · version ${p.version}` : ""}{p.sentAt ? ` · sent ${formatDate(p.sentAt)}` : ""}</p>
         <h1 className="mt-1 text-2xl font-semibold">{p.title}</h1>
         {p.validUntil ? <p className="mt-1 text-sm text-slate-600">Valid until {formatDate(new Date(p.validUntil))}</p> : null}
+        <p className="mt-3">
+          <a href={`/p/${encodeURIComponent(token)}/pdf`} className="btn-secondary" download>Download PDF</a>
+        </p>
       </div>
       {view.state === "decided" ? (
         <p role="status" className={`mb-6 rounded-md border px-4 py-3 text-sm ${p.status === "accepted" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-slate-200 bg-white text-slate-800"}`}>

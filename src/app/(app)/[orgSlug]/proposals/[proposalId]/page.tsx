@@ -45,9 +45,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
             {p.creator ? <span>by {p.creator.fullName}</span> : null}
           </p>
         </div>
-        {canWrite && p.editable ? (
-          <Link href={`/${orgSlug}/proposals/${p.id}/edit`} className="btn-secondary">{p.editMakesNewVersion ? "Revise (new version)" : "Edit"}</Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {/* A file download from a route handler: a plain link, not a client-side navigation. */}
+          <a href={`/api/organizations/${orgSlug}/proposals/${p.id}/pdf`} className="btn-secondary" download>Download PDF</a>
+          {canWrite && p.editable ? (
+            <Link href={`/${orgSlug}/proposals/${p.id}/edit`} className="btn-secondary">{p.editMakesNewVersion ? "Revise (new version)" : "Edit"}</Link>
+          ) : null}
+        </div>
       </div>
       {!p.isCurrent ? (
         <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
