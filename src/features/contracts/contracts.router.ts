@@ -1,4 +1,5 @@
 import { orgProcedure, router } from "@/server/api/trpc";
+import { getContractPdfData } from "./contract-pdf.service";
 import {
   countersign, listContractLinks, resendContract, sendForSignature, terminateContract, withdrawContract,
 } from "./contract-signing.service";
@@ -21,6 +22,8 @@ export const contractsRouter = router({
   list: orgProcedure.meta(read).input(listContractsSchema).query(({ ctx, input }) => listContracts(ctx.scope, input)),
   owners: orgProcedure.meta(read).query(({ ctx }) => listContractOwners(ctx.scope)),
   get: orgProcedure.meta(read).input(contractIdSchema).query(({ ctx, input }) => getContract(ctx.scope, input.id)),
+  /** What the contract's PDF prints (the PDF route renders it after this transaction). */
+  pdfData: orgProcedure.meta(read).input(contractIdSchema).query(({ ctx, input }) => getContractPdfData(ctx.scope, input.id)),
   forDeal: orgProcedure.meta(read).input(z.object({ opportunityId: z.uuid("Unknown deal") })).query(({ ctx, input }) => listDealContracts(ctx.scope, input.opportunityId)),
   /** The new-contract form's starting values, from an accepted proposal or a deal. */
   defaults: orgProcedure.meta(write).input(contractDefaultsSchema).query(({ ctx, input }) => contractDefaults(ctx.scope, input)),

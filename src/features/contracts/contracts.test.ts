@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { type TestSmtp, linkIn, startTestSmtp } from "../../../test/helpers/smtp";
 import { answerPublicProposal } from "@/features/proposals/proposal-public.service";
-import { openPublicContract, signPublicContract } from "./contract-public.service";
+import { readPdf } from "../../../test/helpers/pdf";
+import { renderContractPdfFile } from "./contract-pdf.service";
+import { openPublicContract, signPublicContract, withPublicContract } from "./contract-public.service";
+import { contractDocument } from "./contract-pdf.service";
 import { runContractRenewals } from "./contract-renewals.job";
 import { clientSignSchema, contractFieldsSchema } from "./contracts.schema";
 import { addDays, buildSchedule } from "./payment-schedule";
@@ -159,6 +162,21 @@ describe("contracts: signing", () => {
     expect(titles).toEqual(expect.arrayContaining([`Contract ${c.contractNumber} signed by Cora Client for the client`, `Contract ${c.contractNumber} countersigned by Mia Manager`, expect.stringContaining(`Contract ${c.contractNumber} is active`)]));
     expect((await s.api.audit.list({ action: "contract.client_signed" })).items[0]).toMatchObject({ resourceId: c.id, details: { ip: "203.0.113.9" } });
     await expect(s.api.contracts.withdraw({ id: c.id })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    // The signed PDF: the stored value and schedule as printed, and a certificate naming both signers with the hash.
+    const file = await renderContractPdfFile(await manager.contracts.pdfData({ id: c.id }));
+    expect(file.filename).toBe(`${c.contractNumber}-signed.pdf`);
+    const pdf = await readPdf(file.body);
+    const certificate = pdf.pages.at(-1)!.text;
+    expect(certificate).toContain("Signature certificate");
+    expect(certificate.replace(/\s/g, "")).toContain(sent.documentHash);
+    for (const expected of ["Cora Client", "203.0.113.9", "Mia Manager", "Drawn", "Typed"]) expect(certificate).toContain(expected);
+    expect(pdf.text).toContain("$1,060.05");
+    expect(pdf.pages.some((page) => page.images > 0)).toBe(true); // the drawn signature
+    // The client downloads the same signed copy through their link.
+    const theirs = await withPublicContract(token, client, contractDocument);
+    expect(theirs).toMatchObject({ documentHash: sent.documentHash, signatures: [{ party: "client", name: "Cora Client" }, { party: "internal", name: "Mia Manager" }] });
+
     const ended = await s.api.contracts.terminate({ id: c.id, reason: "Client went out of business" });
     expect(ended).toMatchObject({ status: "terminated", terminationReason: "Client went out of business" });
   });
