@@ -16,6 +16,8 @@ async function expectPdf(page: Page, link: Locator, disposition: RegExp) {
 }
 
 test("a rep proposes from a deal with a discount above the threshold; a manager approves; the totals hold; the rep sends it and the client accepts through the public link", async ({ page, browser }) => {
+  // Three people, two browsers, eight steps and two PDFs: over a minute on a busy machine.
+  test.setTimeout(120_000);
   const org = await signUp(page, { firstName: "Rita" });
   for (const [name, price, tax] of [["Implementation", "4500", "8.25"], ["Seat licence", "49.99", "0"]] as const) {
     await page.goto(`/${org.slug}/products/new`);

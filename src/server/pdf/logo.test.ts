@@ -82,10 +82,11 @@ describe("organization logo for PDFs", () => {
       const started = Date.now();
       expect(await loadLogo(`${base}${path}`, local), path).toBeNull();
       const took = Date.now() - started;
+      // The 3-second limit is what ended it (a busy machine may fire the timer a little late).
       expect(took, path).toBeGreaterThanOrEqual(2_900);
-      expect(took, path).toBeLessThan(4_500);
+      expect(took, path).toBeLessThan(8_000);
     }
-  }, 15_000);
+  }, 30_000);
 
   it("never reaches a private address unless told to (tests only), by IP or by name", async () => {
     expect(await loadLogo(`${base}/logo.png`)).toBeNull();
