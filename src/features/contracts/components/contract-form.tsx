@@ -54,10 +54,20 @@ export function ContractForm({ orgSlug, initial, target, cancelHref }: {
 
   const currency = /^[A-Za-z]{3}$/.test(values.currency.trim()) ? values.currency.trim().toUpperCase() : "USD";
   const check = scheduleCheck(values.totalValue, values.paymentSchedule, currency);
+  // A field's message goes once it is edited (the banner too, once no message is left).
+  const change = (next: ContractFormValues, ...touched: string[]) => {
+    setValues(next);
+    const left = Object.entries(errors).filter(([k, m]) => k !== "form" && m && !touched.some((t) => k === t || k.startsWith(`${t}.`)));
+    if (left.length !== Object.keys(errors).filter((k) => k !== "form" && errors[k]).length) {
+      setErrors(left.length ? { ...Object.fromEntries(left), form: errors.form } : {});
+    }
+  };
   const set = (key: "title" | "type" | "startDate" | "endDate" | "renewalTerms" | "currency" | "totalValue" | "paymentTerms" | "body") =>
-    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues({ ...values, [key]: e.target.value });
-  const setRow = (index: number, patch: Partial<ScheduleRow>) =>
-    setValues({ ...values, paymentSchedule: values.paymentSchedule.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+    (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      // The schedule is checked against the total, so its message goes with the total's.
+      change({ ...values, [key]: e.target.value }, key, ...(key === "totalValue" ? ["paymentSchedule"] : []));
+  const setSchedule = (paymentSchedule: ScheduleRow[]) => change({ ...values, paymentSchedule }, "paymentSchedule", "totalValue");
+  const setRow = (index: number, patch: Partial<ScheduleRow>) => setSchedule(values.paymentSchedule.map((r, i) => (i === index ? { ...r, ...patch } : r)));
 
   function splitSchedule() {
     const total = cleanAmount(values.totalValue);
@@ -66,7 +76,7 @@ export function ContractForm({ orgSlug, initial, target, cancelHref }: {
     if (split.frequency !== "once" && (!Number.isInteger(count) || count < 1 || count > 120)) return setSplitError("Choose between 1 and 120 instalments.");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(split.from)) return setSplitError("Choose the first due date.");
     setSplitError(undefined);
-    setValues({ ...values, paymentSchedule: buildSchedule(total, split.frequency === "once" ? 1 : count, split.from, split.frequency).map((i) => ({ key: newKey(), ...i })) });
+    setSchedule(buildSchedule(total, split.frequency === "once" ? 1 : count, split.from, split.frequency).map((i) => ({ key: newKey(), ...i })));
   }
 
   async function onSubmit(event: React.FormEvent) {
@@ -111,12 +121,12 @@ export function ContractForm({ orgSlug, initial, target, cancelHref }: {
           <Field label="Payment terms" name="paymentTerms" value={values.paymentTerms} onChange={set("paymentTerms")} error={errors.paymentTerms} placeholder="Net 30" className="sm:col-span-2" />
         </div>
         <div className="space-y-3">
-          <Check label="Renews automatically at the end of its term" checked={values.autoRenew} onChange={(autoRenew) => setValues({ ...values, autoRenew })} error={errors.autoRenew} />
+          <Check label="Renews automatically at the end of its term" checked={values.autoRenew} onChange={(autoRenew) => change({ ...values, autoRenew }, "autoRenew", "endDate")} error={errors.autoRenew} />
           {values.autoRenew || values.renewalTerms ? (
             <TextArea label="Renewal terms" value={values.renewalTerms} onChange={set("renewalTerms")} error={errors.renewalTerms} rows={3} />
           ) : null}
           <Check label="The client signs it (through a signing link we email them)" checked={values.clientSignatureRequired}
-            onChange={(clientSignatureRequired) => setValues({ ...values, clientSignatureRequired })} error={errors.clientSignatureRequired}
+            onChange={(clientSignatureRequired) => change({ ...values, clientSignatureRequired }, "clientSignatureRequired")} error={errors.clientSignatureRequired}
             hint={values.clientSignatureRequired ? undefined : "Only someone in your organization signs it."} />
         </div>
       </section>
@@ -160,7 +170,7 @@ export function ContractForm({ orgSlug, initial, target, cancelHref }: {
                     <input aria-label={`Description, instalment ${n}`} className="input col-span-2 sm:col-span-1" value={r.description} maxLength={200}
                       aria-invalid={rowError(i, "description") ? true : undefined} onChange={(e) => setRow(i, { description: e.target.value })} />
                     <button type="button" className="btn-secondary col-span-2 px-2 sm:col-span-1" aria-label={`Remove instalment ${n}`}
-                      onClick={() => setValues({ ...values, paymentSchedule: values.paymentSchedule.filter((_, j) => j !== i) })}>
+                      onClick={() => setSchedule(values.paymentSchedule.filter((_, j) => j !== i))}>
                       <span aria-hidden="true">✕</span><span className="sm:hidden">Remove</span>
                     </button>
                   </div>
@@ -172,7 +182,7 @@ export function ContractForm({ orgSlug, initial, target, cancelHref }: {
         )}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <button type="button" className="btn-secondary"
-            onClick={() => setValues({ ...values, paymentSchedule: [...values.paymentSchedule, { key: newKey(), dueDate: values.paymentSchedule.at(-1)?.dueDate ?? values.startDate, amount: "", description: "" }] })}>
+            onClick={() => setSchedule([...values.paymentSchedule, { key: newKey(), dueDate: values.paymentSchedule.at(-1)?.dueDate ?? values.startDate, amount: "", description: "" }])}>
             Add instalment
           </button>
           <p role="status" aria-live="polite" data-testid="schedule-check" className={`text-sm font-medium ${check.ok ? "text-emerald-700" : "text-amber-700"}`}>{check.text}</p>

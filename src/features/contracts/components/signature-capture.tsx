@@ -78,7 +78,7 @@ export function SignatureCapture({ typedName, onChange, error, fieldNames, disab
         </div>
       ) : (
         <div role="tabpanel" id={`${ids}-panel-drawn`} aria-labelledby={`${ids}-tab-drawn`}>
-          <DrawPad onChange={drawn} strokes={strokes} labelledBy={`${ids}-draw-help`} />
+          <DrawPad onChange={drawn} strokes={strokes} hasDrawing={Boolean(image)} labelledBy={`${ids}-draw-help`} />
           <p id={`${ids}-draw-help`} className="mt-1 text-xs text-slate-500">Draw your signature with a mouse, finger or pen. Prefer the keyboard? Choose Type.</p>
         </div>
       )}
@@ -94,8 +94,11 @@ export function SignatureCapture({ typedName, onChange, error, fieldNames, disab
 }
 
 /** The drawing canvas: sized to its box times devicePixelRatio, kept through resizes. */
-function DrawPad({ onChange, strokes, labelledBy }: { onChange: (dataUrl: string | null) => void; strokes: React.RefObject<PointGroup[]>; labelledBy: string }) {
+function DrawPad({ onChange, strokes, hasDrawing, labelledBy }: {
+  onChange: (dataUrl: string | null) => void; strokes: React.RefObject<PointGroup[]>; hasDrawing: boolean; labelledBy: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [ready, setReady] = useState(false);
   const pad = useRef<SignaturePadType | null>(null);
   const report = useRef(onChange);
   useEffect(() => { report.current = onChange; }, [onChange]);
@@ -130,6 +133,7 @@ function DrawPad({ onChange, strokes, labelledBy }: { onChange: (dataUrl: string
         strokes.current = sp.toData();
         report.current(sp.isEmpty() ? null : sp.toDataURL("image/png"));
       });
+      setReady(true);
     });
     return () => {
       cancelled = true;
@@ -143,6 +147,7 @@ function DrawPad({ onChange, strokes, labelledBy }: { onChange: (dataUrl: string
     <div>
       <div className="relative rounded-md border border-slate-300 bg-white">
         <canvas ref={canvas} role="img" aria-label="Signature drawing area" aria-describedby={labelledBy} data-testid="signature-canvas"
+          data-ready={ready ? "true" : "false"} data-drawn={hasDrawing ? "true" : "false"}
           className="block h-40 w-full cursor-crosshair touch-none rounded-md" />
         <div aria-hidden="true" className="pointer-events-none absolute inset-x-6 bottom-8 border-b border-dashed border-slate-300" />
         <span aria-hidden="true" className="pointer-events-none absolute bottom-9 left-6 text-lg text-slate-300">×</span>

@@ -30,8 +30,8 @@ export default async function ContractsPage({ params, searchParams }: { params: 
   const href = (changes: Record<string, string | number | undefined>) => listHref(`/${orgSlug}/contracts`, raw, changes);
   const filtered = Boolean(query.search || query.status || query.type || query.ownerId || query.opportunityId || query.endingWithinDays);
   const dealName = query.opportunityId ? page.items[0]?.opportunity.name ?? "this deal" : null;
-  const sortable = (label: string, column: string) => (
-    <SortHeader label={label} column={column} sort={query.sort} dir={query.dir} href={href} />
+  const sortable = (label: string, column: string, className?: string) => (
+    <SortHeader label={label} column={column} sort={query.sort} dir={query.dir} href={href} className={className} />
   );
   return (
     <div>
@@ -70,20 +70,20 @@ export default async function ContractsPage({ params, searchParams }: { params: 
             <th scope="col" className="hidden px-4 py-3 md:table-cell">Client</th>
             <th scope="col" className="px-4 py-3">Status</th>
             <th scope="col" className="hidden px-4 py-3 lg:table-cell">Type</th>
-            {sortable("Start", "startDate")}
-            {sortable("End", "endDate")}
+            {sortable("Start", "startDate", "hidden md:table-cell")}
+            {sortable("End", "endDate", "hidden sm:table-cell")}
             {sortable("Value", "totalValue")}
             <th scope="col" className="hidden px-4 py-3 md:table-cell">Owner</th>
           </>}>
             {page.items.map((c) => (
               <tr key={c.id}>
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums">{c.contractNumber}</td>
-                <td className="px-4 py-3"><Link href={`/${orgSlug}/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link></td>
+                <td className="min-w-[9rem] px-4 py-3"><Link href={`/${orgSlug}/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link></td>
                 <td className="hidden px-4 py-3 md:table-cell">{c.opportunity.company ? <Link href={`/${orgSlug}/companies/${c.opportunity.company.id}`} className="hover:underline">{c.opportunity.company.name}</Link> : "—"}</td>
                 <td className="px-4 py-3"><ContractStatusBadge status={c.status} /></td>
                 <td className="hidden px-4 py-3 lg:table-cell">{typeLabel(c.type)}</td>
-                <td className="whitespace-nowrap px-4 py-3">{day(c.startDate)}</td>
-                <td className="whitespace-nowrap px-4 py-3">{day(c.endDate)}</td>
+                <td className="hidden whitespace-nowrap px-4 py-3 md:table-cell">{day(c.startDate)}</td>
+                <td className="hidden whitespace-nowrap px-4 py-3 sm:table-cell">{day(c.endDate)}</td>
                 <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatMoney(c.totalValue, c.currency)}</td>
                 <td className="hidden px-4 py-3 md:table-cell">{c.owner?.fullName ?? "—"}</td>
               </tr>

@@ -55,7 +55,7 @@ export default async function PublicContractPage({ params }: { params: Promise<{
   const supplier = view.organization?.name ?? "The supplier";
   const pdf = `/c/${token}/pdf`;
   return (
-    <div className="mx-auto max-w-4xl px-4 py-8 sm:py-10">
+    <div className="mx-auto max-w-3xl px-4 py-8 sm:py-10">
       <Header organization={view.organization} />
       <div className="mb-6">
         <p className="text-sm text-slate-600">Contract {c.contractNumber} · {CONTRACT_TYPE_LABELS[c.type as keyof typeof CONTRACT_TYPE_LABELS] ?? humanize(c.type)}</p>
@@ -65,52 +65,48 @@ export default async function PublicContractPage({ params }: { params: Promise<{
         <div role="status" className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
           <p className="font-medium">Signed by {c.clientSignedBy} on {formatDateTime(c.clientSignedAt)}. Thank you.</p>
           <p className="mt-1">
-            {c.status === "active" || c.internalSignedAt
-              ? `${supplier} has signed too${c.internalSignerName ? ` (${c.internalSignerName})` : ""}: the contract is in force.`
-              : `${supplier} countersigns next; the contract is in force once they have.`}
+            {c.status === "pending_signature" ? `${supplier} countersigns next; the contract is in force once they have.`
+              : c.status === "active" ? `${supplier} has signed too${c.internalSignerName ? ` (${c.internalSignerName})` : ""}: the contract is in force.`
+                : c.status === "terminated" ? "The contract has since been terminated." : "The contract has ended."}
           </p>
           <a href={pdf} className="mt-2 inline-block font-medium text-emerald-900 underline">Download PDF</a>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 space-y-6 lg:col-span-2">
-          <section aria-labelledby="summary" className="card p-5">
-            <h2 id="summary" className="mb-3 font-semibold">Summary</h2>
-            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Between</dt><dd>{supplier}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">And</dt><dd>{c.clientName ?? "You"}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Term</dt><dd>{day(c.startDate)} – {c.endDate ? day(c.endDate) : "open-ended"}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Renewal</dt><dd>{c.autoRenew ? "Renews automatically" : "Does not renew automatically"}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Total value</dt><dd className="font-semibold tabular-nums" data-testid="public-contract-value">{money(c.totalValue)}</dd></div>
-              <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Payment terms</dt><dd>{c.paymentTerms ?? "—"}</dd></div>
-            </dl>
-          </section>
-          <section aria-labelledby="schedule" className="card p-5">
-            <h2 id="schedule" className="mb-3 font-semibold">Payment schedule</h2>
-            <ScheduleTable schedule={c.paymentSchedule} currency={c.currency} testIdPrefix="public" />
-          </section>
-          <section aria-labelledby="terms" className="card p-5">
-            <h2 id="terms" className="mb-2 font-semibold">Terms</h2>
-            {c.body ? <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.body}</p> : <p className="text-sm text-slate-600">No further terms.</p>}
-            {c.autoRenew && c.renewalTerms ? (
-              <>
-                <h3 className="mb-1 mt-4 text-sm font-semibold">Renewal terms</h3>
-                <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.renewalTerms}</p>
-              </>
-            ) : null}
-          </section>
+      <div className="space-y-6">
+        <section aria-labelledby="summary" className="card p-5">
+          <h2 id="summary" className="mb-3 font-semibold">Summary</h2>
+          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Between</dt><dd>{supplier}</dd></div>
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">And</dt><dd>{c.clientName ?? "You"}</dd></div>
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Term</dt><dd>{day(c.startDate)} – {c.endDate ? day(c.endDate) : "open-ended"}</dd></div>
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Renewal</dt><dd>{c.autoRenew ? "Renews automatically" : "Does not renew automatically"}</dd></div>
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Total value</dt><dd className="font-semibold tabular-nums" data-testid="public-contract-value">{money(c.totalValue)}</dd></div>
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Payment terms</dt><dd>{c.paymentTerms ?? "—"}</dd></div>
+          </dl>
+        </section>
+        <section aria-labelledby="schedule" className="card p-5">
+          <h2 id="schedule" className="mb-3 font-semibold">Payment schedule</h2>
+          <ScheduleTable schedule={c.paymentSchedule} currency={c.currency} testIdPrefix="public" />
+        </section>
+        <section aria-labelledby="terms" className="card p-5">
+          <h2 id="terms" className="mb-2 font-semibold">Terms</h2>
+          {c.body ? <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.body}</p> : <p className="text-sm text-slate-600">No further terms.</p>}
+          {c.autoRenew && c.renewalTerms ? (
+            <>
+              <h3 className="mb-1 mt-4 text-sm font-semibold">Renewal terms</h3>
+              <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.renewalTerms}</p>
+            </>
+          ) : null}
           {c.documentHash ? (
-            <p className="break-all text-xs text-slate-500">Document fingerprint (SHA-256): <span className="font-mono">{c.documentHash}</span></p>
+            <p className="mt-4 break-all border-t border-slate-100 pt-3 text-xs text-slate-500">Document fingerprint (SHA-256): <span className="font-mono">{c.documentHash}</span></p>
           ) : null}
-        </div>
-        <div>
-          {view.state === "open" ? (
-            <div className="space-y-3 lg:sticky lg:top-6">
-              <PublicSignForm token={token} action={signContractAction} organizationName={supplier} total={money(c.totalValue)} defaultEmail={c.sentToEmail ?? ""} />
-              <p className="text-center text-sm"><a href={pdf} className="text-brand-700 hover:underline">Download PDF</a></p>
-            </div>
-          ) : null}
-        </div>
+        </section>
+        {view.state === "open" ? (
+          <>
+            <PublicSignForm token={token} action={signContractAction} organizationName={supplier} total={money(c.totalValue)} defaultEmail={c.sentToEmail ?? ""} />
+            <p className="text-center text-sm"><a href={pdf} className="text-brand-700 hover:underline">Download PDF</a> to read it offline first.</p>
+          </>
+        ) : null}
       </div>
     </div>
   );

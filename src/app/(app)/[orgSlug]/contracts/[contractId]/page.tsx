@@ -64,16 +64,6 @@ export default async function ContractPage({ params }: { params: Promise<{ orgSl
             <h2 id="schedule" className="mb-3 font-semibold">Payment schedule</h2>
             <ScheduleTable schedule={c.paymentSchedule} currency={c.currency} testIdPrefix="contract" />
           </section>
-          <section aria-labelledby="terms" className="card p-5">
-            <h2 id="terms" className="mb-2 font-semibold">Terms</h2>
-            {c.body ? <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.body}</p> : <p className="text-sm text-slate-600">No terms written{can.write && c.status === "draft" ? ": edit the draft to add them." : "."}</p>}
-            {c.renewalTerms ? (
-              <>
-                <h3 className="mb-1 mt-4 text-sm font-semibold">Renewal terms</h3>
-                <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.renewalTerms}</p>
-              </>
-            ) : null}
-          </section>
           <section aria-labelledby="signatures" className="card p-5">
             <h2 id="signatures" className="mb-3 font-semibold">Signatures</h2>
             <ul className="space-y-4 text-sm">
@@ -102,6 +92,16 @@ export default async function ContractPage({ params }: { params: Promise<{ orgSl
             </ul>
             {c.documentHash ? (
               <p className="mt-4 break-all text-xs text-slate-500">Document fingerprint (SHA-256): <span className="font-mono" data-testid="document-hash">{c.documentHash}</span></p>
+            ) : null}
+          </section>
+          <section aria-labelledby="terms" className="card p-5">
+            <h2 id="terms" className="mb-2 font-semibold">Terms</h2>
+            {c.body ? <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.body}</p> : <p className="text-sm text-slate-600">No terms written{can.write && c.status === "draft" ? ": edit the draft to add them." : "."}</p>}
+            {c.renewalTerms ? (
+              <>
+                <h3 className="mb-1 mt-4 text-sm font-semibold">Renewal terms</h3>
+                <p className="whitespace-pre-line break-words text-sm text-slate-700">{c.renewalTerms}</p>
+              </>
             ) : null}
           </section>
         </div>
