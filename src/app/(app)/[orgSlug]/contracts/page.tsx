@@ -65,7 +65,7 @@ export default async function ContractsPage({ params, searchParams }: { params: 
       ) : (
         <>
           <ListTable caption="Contracts" head={<>
-            {sortable("Number", "contractNumber")}
+            {sortable("Number", "contractNumber", "hidden sm:table-cell")}
             {sortable("Title", "title")}
             <th scope="col" className="hidden px-4 py-3 md:table-cell">Client</th>
             <th scope="col" className="px-4 py-3">Status</th>
@@ -77,8 +77,11 @@ export default async function ContractsPage({ params, searchParams }: { params: 
           </>}>
             {page.items.map((c) => (
               <tr key={c.id}>
-                <td className="whitespace-nowrap px-4 py-3 tabular-nums">{c.contractNumber}</td>
-                <td className="min-w-[9rem] px-4 py-3"><Link href={`/${orgSlug}/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link></td>
+                <td className="hidden whitespace-nowrap px-4 py-3 tabular-nums sm:table-cell">{c.contractNumber}</td>
+                <td className="min-w-[9rem] px-4 py-3">
+                  <Link href={`/${orgSlug}/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.title}</Link>
+                  <span className="block text-xs tabular-nums text-slate-500 sm:hidden">{c.contractNumber}</span>
+                </td>
                 <td className="hidden px-4 py-3 md:table-cell">{c.opportunity.company ? <Link href={`/${orgSlug}/companies/${c.opportunity.company.id}`} className="hover:underline">{c.opportunity.company.name}</Link> : "—"}</td>
                 <td className="px-4 py-3"><ContractStatusBadge status={c.status} /></td>
                 <td className="hidden px-4 py-3 lg:table-cell">{typeLabel(c.type)}</td>

@@ -105,7 +105,8 @@ export default async function ContractPage({ params }: { params: Promise<{ orgSl
             ) : null}
           </section>
         </div>
-        <div className="space-y-6">
+        {/* On a phone the next step and the facts come first. */}
+        <div className="order-first space-y-6 lg:order-none">
           {can.write || can.admin ? (
             <ContractActionsSection>
               <ContractActions orgSlug={orgSlug} can={can} defaultEmail={recipient?.contactEmail ?? ""} userName={session?.user.fullName ?? ""} organizationName={org.name}
