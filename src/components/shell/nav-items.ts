@@ -22,7 +22,7 @@ export const WORK_NAV: NavItem[] = [
   { href: "activities", label: "Activities", resource: "interactions", description: "Every call, email, meeting, note and SMS across your records, filtered and exported." },
   { href: "products", label: "Products", resource: "products", description: "Your catalog: prices, billing and tax for every proposal line." },
   { href: "proposals", label: "Proposals", resource: "proposals", description: "Price deals from your catalog, get discounts approved, and track every version to an answer." },
-  { href: "contracts", label: "Contracts", resource: "contracts", description: "Signatures, payment schedules and renewals.", upcoming: true },
+  { href: "contracts", label: "Contracts", resource: "contracts", description: "Turn accepted proposals into contracts with payment schedules, signed online by the client and countersigned by you." },
   { href: "dashboards", label: "Dashboards", resource: "dashboards", description: "Charts, alerts and scheduled reports over your data.", upcoming: true },
   { href: "delivery", label: "Delivery", resource: "processes", description: "Hand won work to delivery: stages, milestones, teams and documents.", upcoming: true },
   { href: "properties", label: "Properties", resource: "properties", description: "Listings, media and market analyses for real-estate teams.", upcoming: true },

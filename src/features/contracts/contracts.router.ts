@@ -10,6 +10,7 @@ import {
 import {
   contractDefaults, createContract, deleteContract, getContract, listContractOwners, listContracts, listDealContracts, updateContract,
 } from "./contracts.service";
+import { getOpportunitySummary } from "@/features/opportunities/opportunities.service";
 import { z } from "zod";
 
 const read = { permission: { resource: "contracts", action: "read" } } as const;
@@ -24,6 +25,12 @@ export const contractsRouter = router({
   get: orgProcedure.meta(read).input(contractIdSchema).query(({ ctx, input }) => getContract(ctx.scope, input.id)),
   /** What the contract's PDF prints (the PDF route renders it after this transaction). */
   pdfData: orgProcedure.meta(read).input(contractIdSchema).query(({ ctx, input }) => getContractPdfData(ctx.scope, input.id)),
+  /** Who the signing link goes to by default: the deal's contact. */
+  recipient: orgProcedure.meta(read).input(contractIdSchema).query(async ({ ctx, input }) => {
+    const c = await getContract(ctx.scope, input.id);
+    const deal = await getOpportunitySummary(ctx.scope, c.opportunityId);
+    return { contactEmail: deal.contact?.email ?? null };
+  }),
   forDeal: orgProcedure.meta(read).input(z.object({ opportunityId: z.uuid("Unknown deal") })).query(({ ctx, input }) => listDealContracts(ctx.scope, input.opportunityId)),
   /** The new-contract form's starting values, from an accepted proposal or a deal. */
   defaults: orgProcedure.meta(write).input(contractDefaultsSchema).query(({ ctx, input }) => contractDefaults(ctx.scope, input)),

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { MoveDealForm } from "@/features/opportunities/components/move-deal-form";
 import { DetailItem } from "@/components/ui/detail-item";
 import { DealActions } from "@/features/opportunities/components/deal-actions";
+import { ContractStatusBadge } from "@/features/contracts/components/status-badge";
 import { ProposalStatusBadge } from "@/features/proposals/components/status-badge";
 import { RecordWork } from "@/features/records/components/record-work";
 import { Timeline } from "@/features/timeline/components/timeline";
@@ -27,7 +28,10 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
   const api = await serverApi(orgSlug);
   const [org, deal, pipelines] = await Promise.all([orNotFound(api.organizations.current()), orNotFound(api.opportunities.get({ id: dealId })), orNotFound(api.pipelines.list())]);
   const stages = pipelines.find((p) => p.id === deal.pipelineId)?.stages ?? [];
-  const proposals = org.permissions.includes("proposals:read") ? await orNotFound(api.proposals.list({ opportunityId: deal.id, pageSize: 10 })) : null;
+  const [proposals, contracts] = await Promise.all([
+    org.permissions.includes("proposals:read") ? orNotFound(api.proposals.list({ opportunityId: deal.id, pageSize: 10 })) : null,
+    org.permissions.includes("contracts:read") ? orNotFound(api.contracts.forDeal({ opportunityId: deal.id })) : null,
+  ]);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href={`/${orgSlug}/pipeline/${deal.pipelineId}`} className="text-brand-700 hover:underline">{deal.pipeline.name}</Link></nav>
@@ -95,6 +99,24 @@ export default async function DealPage({ params }: { params: Promise<{ orgSlug: 
                 </ul>
               )}
               {proposals.total > proposals.items.length ? <Link href={`/${orgSlug}/proposals?opportunityId=${deal.id}`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">All {proposals.total} proposals</Link> : null}
+            </section>
+          ) : null}
+          {contracts ? (
+            <section aria-labelledby="contracts" className="card p-5">
+              <div className="mb-3 flex items-center justify-between gap-3">
+                <h2 id="contracts" className="font-semibold">Contracts</h2>
+                {org.permissions.includes("contracts:write") ? <Link href={`/${orgSlug}/contracts/new?opportunityId=${deal.id}`} className="btn-secondary">New contract</Link> : null}
+              </div>
+              {contracts.length === 0 ? <p className="text-sm text-slate-600">No contracts for this deal yet. Create one from an accepted proposal, or with New contract.</p> : (
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {contracts.map((c) => (
+                    <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <Link href={`/${orgSlug}/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.contractNumber} · {c.title}</Link>
+                      <span className="flex items-center gap-2"><span className="tabular-nums">{formatMoney(c.totalValue, c.currency)}</span><ContractStatusBadge status={c.status} /></span>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </section>
           ) : null}
           <RecordWork orgSlug={orgSlug} links={{ opportunityId: deal.id }} permissions={org.permissions} />

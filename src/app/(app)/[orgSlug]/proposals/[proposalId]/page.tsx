@@ -23,6 +23,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
   const [approvers, deal] = canWrite && p.isCurrent
     ? await Promise.all([orNotFound(api.proposals.approvers()), orNotFound(api.proposals.recipient({ id: p.id }))])
     : [[], null];
+  // An accepted proposal becomes a contract: its page links to it, or offers to create it.
+  const contract = p.status === "accepted" && org.permissions.includes("contracts:read")
+    ? (await orNotFound(api.contracts.forDeal({ opportunityId: p.opportunity.id }))).find((c) => c.proposalId === p.id) ?? null
+    : null;
+  const canContract = p.status === "accepted" && !contract && org.permissions.includes("contracts:write");
   const money = (v: string) => formatMoney(v, p.currency);
   const pending = p.approvals.find((a) => a.status === "pending");
   const newest = p.versions[0]!;
@@ -48,6 +53,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
         <div className="flex flex-wrap gap-2">
           {/* A file download from a route handler: a plain link, not a client-side navigation. */}
           <a href={`/api/organizations/${orgSlug}/proposals/${p.id}/pdf`} className="btn-secondary" download>Download PDF</a>
+          {contract ? <Link href={`/${orgSlug}/contracts/${contract.id}`} className="btn-secondary">Contract {contract.contractNumber}</Link> : null}
+          {canContract ? <Link href={`/${orgSlug}/contracts/new?proposalId=${p.id}`} className="btn-primary">Create contract</Link> : null}
           {canWrite && p.editable ? (
             <Link href={`/${orgSlug}/proposals/${p.id}/edit`} className="btn-secondary">{p.editMakesNewVersion ? "Revise (new version)" : "Edit"}</Link>
           ) : null}
@@ -90,7 +97,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
               <ProposalActions id={p.id} status={p.status} needsApproval={p.needsApproval}
                 approvers={approvers} defaultEmail={p.sentToEmail ?? deal?.contactEmail ?? ""} />
               {p.status === "pending_approval" ? <p className="text-sm text-slate-600">Waiting for {pending?.approver?.fullName ?? "an approver"} to decide.</p> : null}
-              {p.status === "accepted" || p.status === "rejected" ? <p className="text-sm text-slate-600">The customer answered; revise it to propose again.</p> : null}
+              {p.status === "accepted" ? <p className="text-sm text-slate-600">The customer accepted.{canContract ? " Create the contract from it, or revise it to propose again." : contract ? ` Its contract is ${contract.contractNumber}.` : " Revise it to propose again."}</p> : null}
+              {p.status === "rejected" ? <p className="text-sm text-slate-600">The customer answered; revise it to propose again.</p> : null}
               {p.status === "expired" ? <p className="text-sm text-slate-600">Past its valid-until date: revise it with a new date to send it again.</p> : null}
             </section>
           ) : null}
