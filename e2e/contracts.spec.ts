@@ -1,5 +1,6 @@
 import { type Locator, type Page, expect, test } from "@playwright/test";
 import pg from "pg";
+import { readPdf } from "../test/helpers/pdf";
 import { PASSWORD, addMemberDirectly, formAlert, signIn, signOut, signUp } from "./helpers";
 
 const SHOTS = "/tmp/contracts-shots";
@@ -9,6 +10,14 @@ async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 const usd = (amount: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount as unknown as number);
+
+/** Downloads a PDF with the page's own cookies and reads its text back. */
+async function pdfText(page: Page, url: string) {
+  const response = await page.request.get(url);
+  expect(response.status(), url).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  return readPdf(await response.body());
+}
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -231,11 +240,22 @@ test("from an approved, accepted proposal to an active contract: the client sign
   expect([editorTotal, proposalTotal, await page.getByTestId("contract-value").textContent(), await page.getByTestId("contract-schedule-total").textContent()])
     .toEqual(Array(4).fill(usd(contractRow!.total)));
 
-  // ---------------------------------------------------------------- PDF assertions go here
-  // (added with the contract PDF: the member's /api/organizations/<org>/contracts/<id>/pdf and
-  // the client's /c/<token>/pdf, e.g. status 200, application/pdf, the number and totals inside.)
-  expect(signingUrl).toMatch(/\/c\/[A-Za-z0-9_-]{20,}$/);
-  // ---------------------------------------------------------------- end of PDF assertions
+  // The PDFs print the same cents: the proposal's, and the signed contract's with its certificate
+  // (both signers, where from, the document hash the database holds), for the rep and the client.
+  const [signed] = await query<{ hash: string; clientIp: string | null; internalIp: string | null }>(
+    `SELECT document_hash AS hash, client_signature_ip AS "clientIp", internal_signature_ip AS "internalIp" FROM contracts WHERE id = $1`, [contractId]);
+  expect(signed).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), clientIp: expect.any(String), internalIp: expect.any(String) });
+  const proposalPdf = await pdfText(page, `/api/organizations/${org.slug}/proposals/${proposalId}/pdf`);
+  expect(proposalPdf.text).toContain(`Total ${usd(proposalRow!.total)}`);
+  for (const url of [`/api/organizations/${org.slug}/contracts/${contractId}/pdf`, `${new URL(signingUrl).pathname}/pdf`]) {
+    const pdf = await pdfText(url.startsWith("/c/") ? other : page, url);
+    expect(pdf.text).toContain(usd(contractRow!.total));
+    for (const amount of contractRow!.amounts) expect(pdf.text).toContain(usd(amount));
+    const certificate = pdf.pages.at(-1)!.text;
+    expect(certificate).toContain("Signature certificate");
+    expect(certificate.replace(/\s/g, "")).toContain(signed!.hash);
+    for (const expected of ["Grace Globex", "Rita Tester", "Drawn signature", "Typed name", signed!.clientIp!, signed!.internalIp!]) expect(certificate).toContain(expected);
+  }
 
   // The list, the proposal and the deal point at the contract.
   await page.goto(`/${org.slug}/contracts`);
