@@ -3,7 +3,7 @@
 // deal was won, so the contract list, renewals and the dashboard's signed value have a year
 // behind them. Created through the services; the signatures (which come from clients through
 // the public link in real life) are written as the seed.
-import { contractHash, createContract, getContract } from "../../src/features/contracts/contracts.service";
+import { contractHash, contractParties, createContract, getContract } from "../../src/features/contracts/contracts.service";
 import { addDays, addMonths, buildSchedule } from "../../src/features/contracts/payment-schedule";
 import { createProduct } from "../../src/features/products/products.service";
 import { productFieldsSchema } from "../../src/features/products/products.schema";
@@ -69,13 +69,15 @@ export async function seedProductsProposalsContracts(scope: OrgScope) {
       },
     });
     if (i === won.length - 1) continue; // one draft left to finish
-    const hash = await contractHash(scope, await getContract(scope, c.id));
+    const draft = await getContract(scope, c.id);
+    const parties = await contractParties(scope, draft);
+    const hash = await contractHash(scope, { ...draft, supplierName: parties.supplier, clientName: parties.client });
     const signedAt = new Date(`${signedOn}T16:00:00Z`);
     const pending = i === won.length - 2;
     await scope.tx.contract.update({
       where: { organizationId_id: { organizationId: scope.orgId, id: c.id } },
       data: {
-        status: pending ? "pending_signature" : "active", documentHash: hash, sentForSignatureAt: signedAt, sentToEmail: "buyer@example.com",
+        status: pending ? "pending_signature" : "active", documentHash: hash, supplierName: parties.supplier, clientName: parties.client, sentForSignatureAt: signedAt, sentToEmail: "buyer@example.com",
         clientSignedAt: signedAt, clientSignedBy: "Demo Client", clientSignatureEmail: "buyer@example.com", clientSignatureIp: "203.0.113.10", clientSignatureMethod: "typed",
         ...(pending ? {} : { internalSignedAt: new Date(signedAt.getTime() + 3_600_000), internalSignedBy: scope.userId, internalSignerName: "Olivia Owner", internalSignatureMethod: "typed", activatedAt: new Date(signedAt.getTime() + 3_600_000) }),
       },

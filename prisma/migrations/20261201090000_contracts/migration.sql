@@ -54,6 +54,10 @@ CREATE TABLE contracts (
   -- signed term) goes on the certificate, and signing checks the contract still hashes to it.
   document_hash char(64) CHECK (document_hash ~ '^[0-9a-f]{64}$'),
   sent_for_signature_at timestamptz,
+  -- The parties' names as sent for signature: renaming the organization or the client's
+  -- company later changes neither what was signed nor its hash.
+  supplier_name varchar(200),
+  client_name varchar(255),
   sent_to_email varchar(320),
   client_signed_at timestamptz,
   client_signed_by varchar(200),

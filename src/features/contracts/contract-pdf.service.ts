@@ -4,14 +4,15 @@
 import type { OrgScope } from "@/server/api/scope";
 import { type ContractDocument, type ContractSignature, contractPdfFilename, renderContractPdf } from "@/server/pdf/contract-pdf";
 import { CONTRACT_TYPES, CONTRACT_TYPE_LABELS } from "./contracts.schema";
-import { type ShapedContract, contractKey, getContract } from "./contracts.service";
+import { type ShapedContract, contractKey, contractParties, getContract } from "./contracts.service";
 
 const typeLabel = (type: string) => ((CONTRACT_TYPES as readonly string[]).includes(type) ? CONTRACT_TYPE_LABELS[type as (typeof CONTRACT_TYPES)[number]] : type);
 const bytes = (value: Uint8Array | null) => (value ? Buffer.from(value) : null);
 
 /** Everything the contract's PDF prints, for a contract already loaded in this scope. */
 export async function contractDocument(scope: OrgScope, c: ShapedContract): Promise<ContractDocument> {
-  const org = await scope.tx.organization.findUnique({ where: { id: scope.orgId }, select: { name: true, logoUrl: true } });
+  const org = await scope.tx.organization.findUnique({ where: { id: scope.orgId }, select: { logoUrl: true } });
+  const parties = await contractParties(scope, c);
   const images = await scope.tx.contract.findUnique({ where: contractKey(scope, c.id), select: { clientSignatureImage: true, internalSignatureImage: true } });
   const signatures: ContractSignature[] = [];
   if (c.clientSignedAt && c.clientSignedBy) {
@@ -27,9 +28,9 @@ export async function contractDocument(scope: OrgScope, c: ShapedContract): Prom
     });
   }
   return {
-    organization: { name: org?.name ?? "", logoUrl: org?.logoUrl ?? null },
+    organization: { name: parties.supplier, logoUrl: org?.logoUrl ?? null },
     contractNumber: c.contractNumber, title: c.title, type: typeLabel(c.type), status: c.status,
-    clientName: c.opportunity.company?.name ?? null,
+    clientName: parties.client,
     proposalNumber: c.proposal ? `${c.proposal.proposalNumber}${c.proposal.version > 1 ? ` v${c.proposal.version}` : ""}` : null,
     startDate: c.startDate, endDate: c.endDate, autoRenew: c.autoRenew, renewalTerms: c.renewalTerms, currency: c.currency,
     totalValue: c.totalValue, paymentTerms: c.paymentTerms,

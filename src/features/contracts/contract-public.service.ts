@@ -19,7 +19,7 @@ function publicShape(c: ShapedContract) {
   return {
     contractNumber: c.contractNumber, title: c.title, type: c.type, status: c.status, startDate: c.startDate, endDate: c.endDate,
     autoRenew: c.autoRenew, renewalTerms: c.renewalTerms, currency: c.currency, totalValue: c.totalValue, paymentTerms: c.paymentTerms,
-    paymentSchedule: c.paymentSchedule, body: c.body, clientName: c.opportunity.company?.name ?? null, documentHash: c.documentHash,
+    paymentSchedule: c.paymentSchedule, body: c.body, clientName: c.clientName ?? c.opportunity.company?.name ?? null, documentHash: c.documentHash,
     clientSignedAt: c.clientSignedAt, clientSignedBy: c.clientSignedBy, internalSignedAt: c.internalSignedAt, internalSignerName: c.internalSignerName,
     sentToEmail: c.sentToEmail,
   };

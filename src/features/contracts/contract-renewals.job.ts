@@ -74,7 +74,7 @@ async function renew(scope: OrgScope, c: ShapedContract, orgSlug: string) {
       startDate: toDateOnly(term.start)!, endDate: toDateOnly(term.end)!, autoRenew: true, renewalTerms: c.renewalTerms, currency: c.currency,
       totalValue: c.totalValue, paymentTerms: c.paymentTerms, body: c.body, clientSignatureRequired: c.clientSignatureRequired,
       paymentSchedule: c.paymentSchedule.map((i) => ({ ...i, dueDate: term.shift(i.dueDate) })) as unknown as Prisma.InputJsonValue,
-      activatedAt: new Date(), renewedFromId: c.id, ownerId: c.ownerId, createdBy: scope.userId,
+      supplierName: c.supplierName, clientName: c.clientName, activatedAt: new Date(), renewedFromId: c.id, ownerId: c.ownerId, createdBy: scope.userId,
     },
     select: { id: true },
   });

@@ -18,7 +18,7 @@ import {
   CONTRACT_STATUS_LABELS, type ContractStatus, type countersignSchema, type sendForSignatureSchema, type signatureSchema,
   signatureImageBytes, type terminateContractSchema,
 } from "./contracts.schema";
-import { type ShapedContract, contractHash, contractKey, getContract, lockContract } from "./contracts.service";
+import { type ShapedContract, contractHash, contractKey, contractParties, getContract, lockContract } from "./contracts.service";
 
 /** Who may countersign: the same permission that approves everything about contracts. */
 export const COUNTERSIGN_PERMISSION = "contracts:admin";
@@ -78,10 +78,14 @@ async function issueLink(scope: OrgScope, c: ShapedContract, to: string) {
 export async function sendForSignature(scope: OrgScope, input: z.output<typeof sendForSignatureSchema>) {
   const c = await lockContract(scope, input.id);
   assertStatus(c, ["draft"], "only a draft is sent for signature");
-  const hash = await contractHash(scope, c);
+  const parties = await contractParties(scope, c);
+  const hash = await contractHash(scope, { ...c, supplierName: parties.supplier, clientName: parties.client });
   const to = c.clientSignatureRequired ? await recipient(scope, c, input.sentToEmail) : null;
   const linkId = to ? await issueLink(scope, c, to) : null;
-  await scope.tx.contract.update({ where: contractKey(scope, c.id), data: { status: "pending_signature", documentHash: hash, sentForSignatureAt: new Date(), sentToEmail: to } });
+  await scope.tx.contract.update({
+    where: contractKey(scope, c.id),
+    data: { status: "pending_signature", documentHash: hash, sentForSignatureAt: new Date(), sentToEmail: to, supplierName: parties.supplier, clientName: parties.client },
+  });
   await record(scope, c, "sent", to ? `Contract ${c.contractNumber} sent to ${to} for signature` : `Contract ${c.contractNumber} ready for internal signature`, {
     old: { status: c.status }, new: { status: "pending_signature", documentHash: hash, sentToEmail: to, linkId },
   });
@@ -112,7 +116,7 @@ export async function withdrawContract(scope: OrgScope, id: string) {
   await scope.tx.contract.update({
     where: contractKey(scope, c.id),
     data: {
-      status: "draft", documentHash: null, sentForSignatureAt: null,
+      status: "draft", documentHash: null, sentForSignatureAt: null, supplierName: null, clientName: null,
       clientSignedAt: null, clientSignedBy: null, clientSignatureEmail: null, clientSignatureIp: null, clientSignatureUserAgent: null, clientSignatureMethod: null, clientSignatureImage: null,
       internalSignedAt: null, internalSignedBy: null, internalSignerName: null, internalSignatureIp: null, internalSignatureUserAgent: null, internalSignatureMethod: null, internalSignatureImage: null,
     },

@@ -29,7 +29,7 @@ export const contractKey = (scope: OrgScope, id: string) => ({ organizationId_id
 const SELECT = {
   id: true, proposalId: true, opportunityId: true, contractNumber: true, title: true, type: true, status: true,
   startDate: true, endDate: true, autoRenew: true, renewalTerms: true, currency: true, totalValue: true, paymentTerms: true,
-  paymentSchedule: true, body: true, clientSignatureRequired: true, documentHash: true, sentForSignatureAt: true, sentToEmail: true,
+  paymentSchedule: true, body: true, clientSignatureRequired: true, documentHash: true, sentForSignatureAt: true, sentToEmail: true, supplierName: true, clientName: true,
   clientSignedAt: true, clientSignedBy: true, clientSignatureEmail: true, clientSignatureIp: true, clientSignatureUserAgent: true, clientSignatureMethod: true,
   internalSignedAt: true, internalSignedBy: true, internalSignerName: true, internalSignatureIp: true, internalSignatureUserAgent: true, internalSignatureMethod: true,
   activatedAt: true, terminatedAt: true, terminationReason: true, renewalReminderSentAt: true, renewedFromId: true,
@@ -74,11 +74,17 @@ export async function lockContract(scope: OrgScope, id: string) {
   return getContract(scope, id);
 }
 
+/** The parties: as frozen when sent for signature, else as named now (a draft). */
+export async function contractParties(scope: OrgScope, c: ShapedContract) {
+  if (c.supplierName !== null) return { supplier: c.supplierName, client: c.clientName };
+  const org = await scope.tx.organization.findUnique({ where: { id: scope.orgId }, select: { name: true } });
+  return { supplier: org?.name ?? "", client: c.opportunity.company?.name ?? null };
+}
+
 /** The terms as signed: what the document hash covers. */
 export async function signedTerms(scope: OrgScope, c: ShapedContract): Promise<SignedTerms> {
-  const org = await scope.tx.organization.findUnique({ where: { id: scope.orgId }, select: { name: true } });
   return {
-    contractNumber: c.contractNumber, title: c.title, type: c.type, supplier: org?.name ?? "", client: c.opportunity.company?.name ?? null,
+    contractNumber: c.contractNumber, title: c.title, type: c.type, ...(await contractParties(scope, c)),
     startDate: c.startDate, endDate: c.endDate, autoRenew: c.autoRenew, renewalTerms: c.renewalTerms, currency: c.currency,
     totalValue: c.totalValue, paymentTerms: c.paymentTerms, paymentSchedule: c.paymentSchedule, body: c.body,
   };
@@ -208,7 +214,8 @@ export async function listContracts(scope: OrgScope, input: z.output<typeof list
     ...(input.type ? { type: input.type } : {}),
     ...(input.ownerId ? { ownerId: input.ownerId } : {}),
     ...(input.opportunityId ? { opportunityId: input.opportunityId } : {}),
-    ...(input.endingWithinDays ? { status: "active", endDate: { gte: toDateOnly(today)!, lte: toDateOnly(addDays(today, input.endingWithinDays))! } } : {}),
+    // "Ending within" means active contracts ending soon: with another status chosen too, nothing matches.
+    ...(input.endingWithinDays ? { AND: [{ status: "active" }, { endDate: { gte: toDateOnly(today)!, lte: toDateOnly(addDays(today, input.endingWithinDays))! } }] } : {}),
     ...(input.search ? { OR: [
       { title: { contains: literalContains(input.search), mode: "insensitive" } },
       { contractNumber: { contains: literalContains(input.search), mode: "insensitive" } },

@@ -137,8 +137,11 @@ describe("contracts: signing", () => {
     const stored = await ownerPool().query("SELECT token_hash FROM contract_links WHERE contract_id = $1", [c.id]);
     expect(stored.rows[0].token_hash).not.toContain(token);
 
+    // Renaming the organization or the client's company now changes nothing that was sent.
+    await ownerPool().query("UPDATE organizations SET name = 'Renamed Inc' WHERE id = $1", [s.org.orgId]);
+    await ownerPool().query("UPDATE companies SET name = 'Renamed Buyer' WHERE organization_id = $1", [s.org.orgId]);
     const page = await openPublicContract(token, client);
-    expect(page).toMatchObject({ state: "open", contract: { contractNumber: c.contractNumber, totalValue: "1060.05", documentHash: sent.documentHash } });
+    expect(page).toMatchObject({ state: "open", contract: { contractNumber: c.contractNumber, totalValue: "1060.05", documentHash: sent.documentHash, clientName: "ct-sign Buyer Ltd" } });
     expect(JSON.stringify(page)).not.toContain(s.org.owner.id);
     expect((await s.api.contracts.links({ id: c.id }))[0]!.viewedAt).toBeInstanceOf(Date);
 
@@ -244,6 +247,13 @@ describe("contracts: renewals job", () => {
     const reminder = await smtp.waitFor(s.org.owner.email, /ends in 20 days/);
     expect(reminder.text).toContain("Ends soon");
     await smtp.waitFor(s.org.owner.email, /has expired/);
+
+    // The list's "ending within" filter: active contracts ending soon; with another status, nothing.
+    const ending30 = await s.api.contracts.list({ endingWithinDays: 30 });
+    expect(ending30.items.map((c) => c.id)).toEqual([soon.id]);
+    expect((await s.api.contracts.list({ endingWithinDays: 90 })).items.map((c) => c.id).sort()).toEqual([soon.id, later.id].sort());
+    expect((await s.api.contracts.list({ endingWithinDays: 30, status: "draft" })).total).toBe(0);
+    expect((await s.api.contracts.list({ status: "expired" })).items.map((c) => c.id)).toEqual([ending.id]);
 
     // Run again: nothing twice (one reminder, one renewal).
     const again = await runContractRenewals();
