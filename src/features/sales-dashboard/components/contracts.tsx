@@ -103,7 +103,10 @@ export function RenewalsDueCard({ renewals, currency, orgSlug }: { renewals: Ren
                 ],
               }))} />
           </div>
-          {count > next.length ? <p className="mt-3 text-xs text-slate-500">Showing the {formatCount(next.length)} soonest of {plural(count, "contract", "contracts")}.</p> : null}
+          <p className="mt-3 text-xs text-slate-500">
+            {count > next.length ? `Showing the ${formatCount(next.length)} soonest of ${plural(count, "contract", "contracts")}. ` : null}
+            <Link href={`/${orgSlug}/contracts?endingWithinDays=${RENEWAL_WINDOW_DAYS}&sort=endDate&dir=asc`} className="text-blue-700 underline">See them in Contracts</Link>
+          </p>
         </>
       )}
     </section>
