@@ -4,9 +4,9 @@
 // contract's owner, through the same signing functions the app uses (audit and timeline as usual).
 import { sha256Hex } from "@/lib/tokens";
 import { AppError } from "@/server/api/errors";
-import { type OrgScope, afterCommitQueue, createOrgScope } from "@/server/api/scope";
+import { withLinkScope } from "@/server/api/link-scope";
+import type { OrgScope } from "@/server/api/scope";
 import { type ContractLinkTarget, type RequestMeta, findContractLinkByTokenHash } from "@/server/db/system";
-import { withOrg } from "@/server/db/tenant";
 import { recordContractView, signAsClient } from "./contract-signing.service";
 import { type clientSignSchema, contractTokenSchema } from "./contracts.schema";
 import { type ShapedContract, getContract } from "./contracts.service";
@@ -41,13 +41,8 @@ async function resolve(rawToken: unknown): Promise<ContractLinkTarget | null> {
 }
 
 /** Runs `fn` in the contract's organization as its owner, with the visitor's IP and agent on the audit rows. */
-async function asClient<T>(target: ContractLinkTarget, meta: RequestMeta, fn: (scope: OrgScope) => Promise<T>): Promise<T> {
-  const actor = { orgId: target.organizationId, userId: target.actorId! };
-  const later = afterCommitQueue();
-  const result = await withOrg(actor, (tx) => fn(createOrgScope(tx, { ...actor, meta }, undefined, later.add)));
-  await later.run();
-  return result;
-}
+const asClient = <T,>(target: ContractLinkTarget, meta: RequestMeta, fn: (scope: OrgScope) => Promise<T>): Promise<T> =>
+  withLinkScope({ orgId: target.organizationId, userId: target.actorId! }, meta, fn);
 
 function stateOf(target: ContractLinkTarget, c: ShapedContract): PublicContractState {
   // Signed contracts stay readable (and downloadable) through the link the client signed with.

@@ -4,7 +4,7 @@
 // Every move locks the contract's row, is audited and lands on the deal's timeline.
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { getOpportunitySummary } from "@/features/opportunities/opportunities.service";
+import { dealRecipient } from "@/features/opportunities/opportunities.service";
 import { recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { formatMoney } from "@/lib/money";
 import { newToken, sha256Hex } from "@/lib/tokens";
@@ -38,13 +38,6 @@ async function record(scope: OrgScope, c: ShapedContract, action: string, title:
 
 // ------------------------------------------------------------------ sending for signature
 
-async function recipient(scope: OrgScope, c: ShapedContract, given: string | undefined) {
-  if (given) return given;
-  const deal = await getOpportunitySummary(scope, c.opportunityId);
-  const email = deal.contact?.email?.trim().toLowerCase();
-  if (!email) throw new AppError("BAD_REQUEST", "This deal's contact has no email: enter the signer's email", "sentToEmail");
-  return email;
-}
 
 async function revokeOpenLinks(scope: OrgScope, contractId: string) {
   const { count } = await scope.tx.contractLink.updateMany({ where: { contractId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -80,7 +73,7 @@ export async function sendForSignature(scope: OrgScope, input: z.output<typeof s
   assertStatus(c, ["draft"], "only a draft is sent for signature");
   const parties = await contractParties(scope, c);
   const hash = await contractHash(scope, { ...c, supplierName: parties.supplier, clientName: parties.client });
-  const to = c.clientSignatureRequired ? await recipient(scope, c, input.sentToEmail) : null;
+  const to = c.clientSignatureRequired ? await dealRecipient(scope, c.opportunityId, input.sentToEmail, "signer") : null;
   const linkId = to ? await issueLink(scope, c, to) : null;
   await scope.tx.contract.update({
     where: contractKey(scope, c.id),
@@ -97,7 +90,7 @@ export async function resendContract(scope: OrgScope, input: z.output<typeof sen
   const c = await lockContract(scope, input.id);
   assertStatus(c, ["pending_signature"], "a signing link is sent only while it waits for signatures");
   if (!c.awaiting.client) throw new AppError("CONFLICT", `${c.contractNumber} needs no client signature now`);
-  const to = await recipient(scope, c, input.sentToEmail ?? c.sentToEmail ?? undefined);
+  const to = await dealRecipient(scope, c.opportunityId, input.sentToEmail ?? c.sentToEmail, "signer");
   const revoked = await revokeOpenLinks(scope, c.id);
   const linkId = await issueLink(scope, c, to);
   await scope.tx.contract.update({ where: contractKey(scope, c.id), data: { sentToEmail: to } });

@@ -123,6 +123,15 @@ export async function getOpportunitySummary(scope: OrgScope, id: string) {
   return opportunity;
 }
 
+/** Where a document for the deal is emailed: the address given, else the deal's contact's email. */
+export async function dealRecipient(scope: OrgScope, opportunityId: string, given: string | null | undefined, what: string): Promise<string> {
+  if (given) return given;
+  const deal = await getOpportunitySummary(scope, opportunityId);
+  const email = deal.contact?.email?.trim().toLowerCase();
+  if (!email) throw new AppError("BAD_REQUEST", `This deal's contact has no email: enter the ${what}'s email`, "sentToEmail");
+  return email;
+}
+
 /** Open, unarchived deals by name, for pickers (a proposal's deal). */
 export async function listOpenOpportunityOptions(scope: OrgScope, limit = 200) {
   return scope.tx.opportunity.findMany({ where: { status: "open", isArchived: false }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit });

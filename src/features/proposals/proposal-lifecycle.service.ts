@@ -4,7 +4,7 @@
 // plainly), is audited and lands on the deal's timeline.
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { getOpportunitySummary } from "@/features/opportunities/opportunities.service";
+import { dealRecipient } from "@/features/opportunities/opportunities.service";
 import { formatMoney } from "@/lib/money";
 import { newToken, sha256Hex } from "@/lib/tokens";
 import { toPage } from "@/lib/pagination";
@@ -63,14 +63,6 @@ function assertHasLines(p: ShapedProposal) {
 
 // ------------------------------------------------------------------ sending and answers
 
-/** The client's address: the one given, else the deal's contact's email. */
-async function recipient(scope: OrgScope, p: ShapedProposal, given: string | undefined) {
-  if (given) return given;
-  const deal = await getOpportunitySummary(scope, p.opportunityId);
-  const email = deal.contact?.email?.trim().toLowerCase();
-  if (!email) throw new AppError("BAD_REQUEST", "This deal's contact has no email: enter the client's email", "sentToEmail");
-  return email;
-}
 
 /** Revokes the version's open links; returns how many. */
 async function revokeOpenLinks(scope: OrgScope, proposalId: string, now: Date) {
@@ -113,7 +105,7 @@ export async function sendProposal(scope: OrgScope, input: z.output<typeof sendP
   if (p.status !== "approved" && needsApproval(p.discountPercentage, threshold)) {
     throw new AppError("CONFLICT", `${p.proposalNumber}'s discount (${p.discountPercentage}%) is above your ${threshold}% threshold: submit it for approval before sending`);
   }
-  const to = await recipient(scope, p, input.sentToEmail);
+  const to = await dealRecipient(scope, p.opportunityId, input.sentToEmail, "client");
   const now = new Date();
   await revokeOpenLinks(scope, p.id, now);
   const linkId = await issueLink(scope, p, to);
@@ -132,7 +124,7 @@ function assertAwaitingAnswer(p: ShapedProposal, what: string) {
 export async function resendProposal(scope: OrgScope, input: z.output<typeof sendProposalSchema>) {
   const p = await lockCurrent(scope, input.id);
   assertAwaitingAnswer(p, "it can be re-sent");
-  const to = await recipient(scope, p, input.sentToEmail ?? p.sentToEmail ?? undefined);
+  const to = await dealRecipient(scope, p.opportunityId, input.sentToEmail ?? p.sentToEmail, "client");
   const now = new Date();
   const revoked = await revokeOpenLinks(scope, p.id, now);
   const linkId = await issueLink(scope, p, to);

@@ -5,9 +5,9 @@
 import { moveOpportunity } from "@/features/opportunities/opportunities.service";
 import { sha256Hex } from "@/lib/tokens";
 import { AppError } from "@/server/api/errors";
-import { type OrgScope, afterCommitQueue, createOrgScope } from "@/server/api/scope";
+import { withLinkScope } from "@/server/api/link-scope";
+import type { OrgScope } from "@/server/api/scope";
 import { type ProposalLinkTarget, type RequestMeta, findProposalLinkByTokenHash } from "@/server/db/system";
-import { withOrg } from "@/server/db/tenant";
 import { type ClientAnswer, acceptProposal, recordProposalView, rejectProposal } from "./proposal-lifecycle.service";
 import { type ProposalPdfData, getProposalPdfData } from "./proposal-pdf.service";
 import { proposalTokenSchema } from "./proposals.schema";
@@ -45,14 +45,9 @@ async function resolve(rawToken: unknown): Promise<ProposalLinkTarget | null> {
   return target?.actorId ? target : null;
 }
 
-/** Runs `fn` in the proposal's organization as the deal's owner, with the visitor's IP and agent on the audit rows. */
-async function asClient<T>(target: ProposalLinkTarget, meta: RequestMeta, fn: (scope: OrgScope) => Promise<T>): Promise<T> {
-  const actor = { orgId: target.organizationId, userId: target.actorId! };
-  const later = afterCommitQueue();
-  const result = await withOrg(actor, (tx) => fn(createOrgScope(tx, { ...actor, meta }, undefined, later.add)));
-  await later.run();
-  return result;
-}
+/** Runs `fn` in the proposal's organization as its owner, with the visitor's IP and agent on the audit rows. */
+const asClient = <T,>(target: ProposalLinkTarget, meta: RequestMeta, fn: (scope: OrgScope) => Promise<T>): Promise<T> =>
+  withLinkScope({ orgId: target.organizationId, userId: target.actorId! }, meta, fn);
 
 const DECIDED = ["accepted", "rejected"];
 

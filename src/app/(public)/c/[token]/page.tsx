@@ -1,3 +1,4 @@
+import { PublicOrgHeader } from "@/components/public/public-org-header";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PublicSignForm } from "@/features/contracts/components/public-sign-form";
@@ -21,15 +22,6 @@ const CLOSED: Record<Exclude<PublicContractView["state"], "open" | "signed">, { 
 
 const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
-function Header({ organization }: { organization: PublicContractView["organization"] }) {
-  if (!organization) return null;
-  return (
-    <div className="mb-6 flex items-center gap-3">
-      {organization.logoUrl && /^https?:\/\//i.test(organization.logoUrl) ? <img src={organization.logoUrl} alt="" className="h-10 w-10 rounded object-contain" /> : null}
-      <p className="text-lg font-semibold">{organization.name}</p>
-    </div>
-  );
-}
 
 export default async function PublicContractPage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
@@ -41,7 +33,7 @@ export default async function PublicContractPage({ params }: { params: Promise<{
     const copy = CLOSED[view.state === "open" || view.state === "signed" ? "invalid" : view.state];
     return (
       <div className="mx-auto max-w-md px-4 py-12">
-        <Header organization={view.organization} />
+        <PublicOrgHeader organization={view.organization} />
         <div className="card p-6 sm:p-8">
           <div aria-hidden="true" className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-xl text-amber-700">!</div>
           <h1 className="text-2xl font-semibold">{copy.title}</h1>
@@ -56,7 +48,7 @@ export default async function PublicContractPage({ params }: { params: Promise<{
   const pdf = `/c/${token}/pdf`;
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 sm:py-10">
-      <Header organization={view.organization} />
+      <PublicOrgHeader organization={view.organization} />
       <div className="mb-6">
         <p className="text-sm text-slate-600">Contract {c.contractNumber} · {CONTRACT_TYPE_LABELS[c.type as keyof typeof CONTRACT_TYPE_LABELS] ?? humanize(c.type)}</p>
         <h1 className="mt-1 text-2xl font-semibold">{c.title}</h1>

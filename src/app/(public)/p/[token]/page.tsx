@@ -1,3 +1,4 @@
+import { PublicOrgHeader } from "@/components/public/public-org-header";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PublicAnswer } from "@/features/proposals/components/public-answer";
@@ -19,15 +20,6 @@ const CLOSED: Record<Exclude<PublicProposalView["state"], "open" | "decided">, {
   replaced: { title: "This proposal has been revised", body: "A newer version exists. Open the link in the most recent email, or ask the sender to send it again." },
 };
 
-function Header({ organization }: { organization: PublicProposalView["organization"] }) {
-  if (!organization) return null;
-  return (
-    <div className="mb-6 flex items-center gap-3">
-      {organization.logoUrl && /^https?:\/\//i.test(organization.logoUrl) ? <img src={organization.logoUrl} alt="" className="h-10 w-10 rounded object-contain" /> : null}
-      <p className="text-lg font-semibold">{organization.name}</p>
-    </div>
-  );
-}
 
 export default async function PublicProposalPage({ params }: { params: Promise<{ token: string }> }) {
   const { token: raw } = await params;
@@ -39,7 +31,7 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
     const copy = CLOSED[view.state];
     return (
       <div className="mx-auto max-w-md px-4 py-12">
-        <Header organization={view.organization} />
+        <PublicOrgHeader organization={view.organization} />
         <div className="card p-6 sm:p-8">
           <div aria-hidden="true" className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-xl text-amber-700">!</div>
           <h1 className="text-2xl font-semibold">{copy.title}</h1>
@@ -58,7 +50,7 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
   ].filter(([, body]) => body);
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
-      <Header organization={view.organization} />
+      <PublicOrgHeader organization={view.organization} />
       <div className="mb-6">
         <p className="text-sm text-slate-600">Proposal {p.proposalNumber}{p.version > 1 ? ` · version ${p.version}` : ""}{p.sentAt ? ` · sent ${formatDate(p.sentAt)}` : ""}</p>
         <h1 className="mt-1 text-2xl font-semibold">{p.title}</h1>
