@@ -84,7 +84,9 @@ describe("contracts: creating", () => {
     // 3 × 19.99 = 59.97, −7.5% = 4.50 → 55.47, +8.25% tax = 4.58 → 60.05; + 1000.00 = 1060.05
     expect(s.p.totalAmount).toBe("1060.05");
     expect(d.values).toMatchObject({ title: s.p.title, totalValue: "1060.05", currency: "USD", body: "Net 30. Governing law: Delaware.", paymentSchedule: [{ amount: "1060.05", dueDate: today }] });
+    expect((await s.api.proposals.list({ status: "accepted", withoutContract: true })).items.map((p) => p.id)).toEqual([s.p.id]);
     const c = await contractFromProposal(s, { paymentSchedule: buildSchedule("1060.05", 3, today, "monthly") });
+    expect((await s.api.proposals.list({ status: "accepted", withoutContract: true })).total).toBe(0);
     expect(c).toMatchObject({ contractNumber: `C-${year}-0001`, status: "draft", totalValue: "1060.05", proposal: { id: s.p.id }, opportunity: { company: { name: "ct-from-proposal Buyer Ltd" } } });
     expect(c.paymentSchedule.map((i) => i.amount)).toEqual(["353.35", "353.35", "353.35"]);
     // The contract, the proposal and the database agree to the cent.

@@ -104,6 +104,8 @@ export const listProposalsSchema = z.object({
   ownerId: z.preprocess(blankToNull, z.uuid().nullable()).optional(),
   opportunityId: z.preprocess(blankToNull, z.uuid().nullable()).optional(),
   search: z.string().trim().max(200).optional(),
+  /** Only proposals no contract was made from yet (where a new contract can start). */
+  withoutContract: z.preprocess((v) => v === "true" || v === true, z.boolean()).optional(),
 });
 
 export const APPROVAL_PRIORITIES = ["low", "normal", "high", "critical"] as const;

@@ -285,6 +285,7 @@ export async function listProposals(scope: OrgScope, input: z.output<typeof list
     ...statusWhere(input.status, today),
     ...(input.ownerId ? { createdBy: input.ownerId } : {}),
     ...(input.opportunityId ? { opportunityId: input.opportunityId } : {}),
+    ...(input.withoutContract ? { contract: null } : {}),
     ...(input.search ? { AND: [{ OR: [
       { title: { contains: literalContains(input.search), mode: "insensitive" } },
       { proposalNumber: { contains: literalContains(input.search), mode: "insensitive" } },

@@ -22,7 +22,7 @@ export default async function NewContractPage({ params, searchParams }: { params
   const from = proposalId && isUuid(proposalId) ? { proposalId } : opportunityId && isUuid(opportunityId) ? { opportunityId } : null;
   if (!from) {
     // Where a contract starts: an accepted proposal, or a deal.
-    const accepted = org.permissions.includes("proposals:read") ? await orNotFound(api.proposals.list({ status: "accepted", pageSize: 20 })) : null;
+    const accepted = org.permissions.includes("proposals:read") ? await orNotFound(api.proposals.list({ status: "accepted", withoutContract: true, pageSize: 20 })) : null;
     return (
       <div className="max-w-2xl">
         <PageHeader title="New contract" description="A contract starts from an accepted proposal or from a deal." />
@@ -39,7 +39,7 @@ export default async function NewContractPage({ params, searchParams }: { params
             </ul>
           </section>
         ) : (
-          <EmptyState title="No accepted proposals yet" action={<Link href={`/${orgSlug}/pipeline`} className="btn-primary">Go to the pipeline</Link>}>
+          <EmptyState title="No accepted proposals waiting for a contract" action={<Link href={`/${orgSlug}/pipeline`} className="btn-primary">Go to the pipeline</Link>}>
             <p>Once a client accepts a proposal, its page offers Create contract. A deal&apos;s page also has New contract in its Contracts section.</p>
           </EmptyState>
         )}
