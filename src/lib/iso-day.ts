@@ -4,6 +4,9 @@ import { z } from "zod";
 
 const startOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
+/** A YYYY-MM-DD that names a real day (2026-02-30 does not) in a year PostgreSQL has. */
+export const isRealDay = (s: string) => !s.startsWith("0000") && !Number.isNaN(startOf(s).getTime()) && startOf(s).toISOString().startsWith(s);
+
 /**
  * Optional YYYY-MM-DD; blank means not given. Date.parse accepts 2026-02-30 (it rolls over to
  * March), so a day is real only if it survives the round trip; PostgreSQL has no year 0, so
@@ -14,7 +17,7 @@ export const optionalIsoDay = (label: string) =>
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-01-31`)
-      .refine((s) => !s.startsWith("0000") && !Number.isNaN(startOf(s).getTime()) && startOf(s).toISOString().startsWith(s), `${label} is not a real date`)
+      .refine(isRealDay, `${label} is not a real date`)
       .optional(),
   ).optional();
 

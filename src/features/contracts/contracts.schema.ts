@@ -2,6 +2,7 @@
 // signatures and the lists.
 import { z } from "zod";
 import { currencySchema, optionalDate, optionalText } from "@/lib/form-fields";
+import { isRealDay } from "@/lib/iso-day";
 import { pageSchema } from "@/lib/pagination";
 import { scheduleShortfall } from "./payment-schedule";
 
@@ -23,11 +24,11 @@ const moneyText = (label: string) => z.preprocess(
 );
 const day = (label: string) => z.string({ message: `Enter the ${label.toLowerCase()}` })
   .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date like 2026-01-31`)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label}: that date does not exist`);
+  .refine(isRealDay, `${label}: that date does not exist`);
 
 export const instalmentSchema = z.object({
   dueDate: day("Due date"),
-  amount: moneyText("Amount").transform((a) => normalizeAmount(a)),
+  amount: moneyText("Amount").transform(normalizeAmount),
   description: z.string().trim().max(200, "Keep the description under 200 characters").default(""),
 });
 

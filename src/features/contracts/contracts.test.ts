@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
-import { type TestSmtp, linkIn, startTestSmtp } from "../../../test/helpers/smtp";
+import { linkIn } from "../../../test/helpers/smtp";
+import { withTestSmtp } from "../../../test/helpers/smtp-env";
 import { answerPublicProposal } from "@/features/proposals/proposal-public.service";
 import { readPdf } from "../../../test/helpers/pdf";
 import { renderContractPdfFile } from "./contract-pdf.service";
@@ -16,17 +17,9 @@ const client = { ip: "203.0.113.9", userAgent: "client-browser" };
 // A 1×1 PNG, as a signature pad's toDataURL("image/png") would send.
 const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
-  process.env.NEXTAUTH_URL = "https://crm.example.com";
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.NEXTAUTH_URL;
-  await smtp.close();
-});
+const smtp = withTestSmtp();
+beforeAll(() => { process.env.NEXTAUTH_URL = "https://crm.example.com"; });
+afterAll(() => { delete process.env.NEXTAUTH_URL; });
 
 /** An org with a deal whose contact has an email, and that deal's proposal accepted by the client. */
 async function setup(label: string) {
@@ -44,7 +37,7 @@ async function setup(label: string) {
 
 async function accept(s: Awaited<ReturnType<typeof setup>>) {
   await s.api.proposals.send({ id: s.p.id });
-  const mail = await smtp.waitFor(s.email, /proposal/);
+  const mail = await smtp.current.waitFor(s.email, /proposal/);
   const token = linkIn(mail, "/p/").split("/p/")[1]!;
   expect(await answerPublicProposal(token, { decision: "accept", fullName: "Cora Client" }, client)).toEqual({ ok: true, status: "accepted" });
 }
@@ -55,7 +48,7 @@ async function contractFromProposal(s: Awaited<ReturnType<typeof setup>>, over: 
 }
 
 async function signingToken(email: string) {
-  const mail = await smtp.waitFor(email, /contract to sign/);
+  const mail = await smtp.current.waitFor(email, /contract to sign/);
   const link = linkIn(mail, "/c/");
   expect(link.startsWith("https://crm.example.com/c/")).toBe(true);
   return link.split("/c/")[1]!;
@@ -151,7 +144,7 @@ describe("contracts: signing", () => {
     expect(await signPublicContract(input, client)).toEqual({ ok: true, status: "pending_signature" });
     const owed = await s.api.contracts.get({ id: c.id });
     expect(owed).toMatchObject({ clientSignedBy: "Cora Client", clientSignatureIp: "203.0.113.9", clientSignatureMethod: "drawn", clientSignatureEmail: s.email, awaiting: { client: false, internal: true } });
-    await smtp.waitFor(s.org.owner.email, /countersign/);
+    await smtp.current.waitFor(s.org.owner.email, /countersign/);
     const image = await ownerPool().query("SELECT client_signature_image FROM contracts WHERE id = $1", [c.id]);
     expect(Buffer.from(image.rows[0].client_signature_image).subarray(1, 4).toString()).toBe("PNG");
     expect(await signPublicContract(input, client)).toEqual({ ok: false, message: "This contract has already been signed." });
@@ -202,7 +195,7 @@ describe("contracts: signing", () => {
     // Edited, sent again: a new link; then the body is changed behind the app's back.
     await s.api.contracts.update({ id: c.id, values: { ...base, body: "Revised terms" } as never });
     await s.api.contracts.sendForSignature({ id: c.id });
-    const fresh = (await smtp.received.filter((m) => m.to.includes(s.email) && /contract to sign/.test(m.subject))).at(-1)!;
+    const fresh = (await smtp.current.received.filter((m) => m.to.includes(s.email) && /contract to sign/.test(m.subject))).at(-1)!;
     const second = linkIn(fresh, "/c/").split("/c/")[1]!;
     expect(second).not.toBe(token);
     await ownerPool().query("UPDATE contracts SET body = 'Something else' WHERE id = $1", [c.id]);
@@ -246,9 +239,9 @@ describe("contracts: renewals job", () => {
     expect(renewal).toMatchObject({ status: "active", renewedFrom: { id: renewing.id }, startDate: today, totalValue: "1200.00", autoRenew: true, renewalTerms: "Renews yearly at the same price" });
     expect(renewal.paymentSchedule.map((i) => i.amount)).toEqual(["300.00", "300.00", "300.00", "300.00"]);
     expect((await callerAs(other.org.owner, other.org.slug).contracts.get({ id: theirs.id })).renewalReminderSentAt).toBeInstanceOf(Date);
-    const reminder = await smtp.waitFor(s.org.owner.email, /ends in 20 days/);
+    const reminder = await smtp.current.waitFor(s.org.owner.email, /ends in 20 days/);
     expect(reminder.text).toContain("Ends soon");
-    await smtp.waitFor(s.org.owner.email, /has expired/);
+    await smtp.current.waitFor(s.org.owner.email, /has expired/);
 
     // The list's "ending within" filter: active contracts ending soon; with another status, nothing.
     const ending30 = await s.api.contracts.list({ endingWithinDays: 30 });
@@ -260,7 +253,7 @@ describe("contracts: renewals job", () => {
     // Run again: nothing twice (one reminder, one renewal).
     const again = await runContractRenewals();
     expect((await ownerPool().query("SELECT count(*)::int AS n FROM contracts WHERE renewed_from_id = $1", [renewing.id])).rows[0].n).toBe(1);
-    expect(smtp.received.filter((m) => m.to.includes(s.org.owner.email) && /ends in 20 days/.test(m.subject))).toHaveLength(1);
+    expect(smtp.current.received.filter((m) => m.to.includes(s.org.owner.email) && /ends in 20 days/.test(m.subject))).toHaveLength(1);
     expect(again.failed).toBe(0);
     const titles = (await s.api.opportunities.get({ id: s.dealId })).timeline.map((e) => e.title);
     expect(titles).toEqual(expect.arrayContaining([expect.stringContaining(`Contract ${soon.contractNumber} ends on`), expect.stringContaining(`Contract ${renewing.contractNumber} renewed as`), `Contract ${ending.contractNumber} expired on ${addDays(today, -1)}`]));

@@ -1,3 +1,4 @@
+import { PublicLinkClosed } from "@/components/public/public-link-closed";
 import { PublicOrgHeader } from "@/components/public/public-org-header";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -31,16 +32,7 @@ export default async function PublicContractPage({ params }: { params: Promise<{
 
   if ((view.state !== "open" && view.state !== "signed") || !c) {
     const copy = CLOSED[view.state === "open" || view.state === "signed" ? "invalid" : view.state];
-    return (
-      <div className="mx-auto max-w-md px-4 py-12">
-        <PublicOrgHeader organization={view.organization} />
-        <div className="card p-6 sm:p-8">
-          <div aria-hidden="true" className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-xl text-amber-700">!</div>
-          <h1 className="text-2xl font-semibold">{copy.title}</h1>
-          <p className="mt-2 text-sm text-slate-600">{copy.body}</p>
-        </div>
-      </div>
-    );
+    return <PublicLinkClosed organization={view.organization} title={copy.title} body={copy.body} />;
   }
 
   const money = (v: string) => formatMoney(v, c.currency);

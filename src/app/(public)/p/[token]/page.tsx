@@ -1,3 +1,4 @@
+import { PublicLinkClosed } from "@/components/public/public-link-closed";
 import { PublicOrgHeader } from "@/components/public/public-org-header";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -30,15 +31,9 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
   if (view.state !== "open" && view.state !== "decided") {
     const copy = CLOSED[view.state];
     return (
-      <div className="mx-auto max-w-md px-4 py-12">
-        <PublicOrgHeader organization={view.organization} />
-        <div className="card p-6 sm:p-8">
-          <div aria-hidden="true" className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-xl text-amber-700">!</div>
-          <h1 className="text-2xl font-semibold">{copy.title}</h1>
-          <p className="mt-2 text-sm text-slate-600">{copy.body}</p>
-          {view.state === "expired" && p ? <p className="mt-2 text-sm text-slate-600">{p.proposalNumber} “{p.title}” was valid until {p.validUntil}.</p> : null}
-        </div>
-      </div>
+      <PublicLinkClosed organization={view.organization} title={copy.title} body={copy.body}>
+        {view.state === "expired" && p ? <p className="mt-2 text-sm text-slate-600">{p.proposalNumber} “{p.title}” was valid until {p.validUntil}.</p> : null}
+      </PublicLinkClosed>
     );
   }
 
