@@ -1,7 +1,7 @@
 // Contracts: the one zod source for the contract form and the procedures, the lifecycle,
 // signatures and the lists.
 import { z } from "zod";
-import { currencySchema, optionalDate, optionalText } from "@/lib/form-fields";
+import { currencySchema, optionalText } from "@/lib/form-fields";
 import { isRealDay } from "@/lib/iso-day";
 import { pageSchema } from "@/lib/pagination";
 import { scheduleShortfall } from "./payment-schedule";
@@ -43,7 +43,8 @@ export const contractFieldsSchema = z.object({
   title: z.string({ message: "Give the contract a title" }).trim().min(1, "Give the contract a title").max(255, "That title is too long"),
   type: z.enum(CONTRACT_TYPES, { message: "Choose the contract type" }).default("services"),
   startDate: day("Start date"),
-  endDate: optionalDate,
+  // Strict like the start date: 2026-02-31 is refused, not rolled over into March.
+  endDate: z.preprocess(blankToNull, day("End date").nullable()).optional(),
   autoRenew: z.boolean().default(false),
   renewalTerms: optionalText(5000, "The renewal terms"),
   currency: currencySchema,

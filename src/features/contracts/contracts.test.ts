@@ -111,6 +111,8 @@ describe("contracts: creating", () => {
     expect(parsed.error!.issues.map((i) => [i.path.join("."), i.message])).toContainEqual(["endDate", "The end date must be after the start date"]);
     expect(contractFieldsSchema.safeParse({ ...base, paymentSchedule: [] }).error!.issues[0]).toMatchObject({ path: ["paymentSchedule"], message: "Add at least one instalment" });
     expect(contractFieldsSchema.safeParse({ ...base, startDate: "2026-02-30" }).error!.issues[0]).toMatchObject({ path: ["startDate"] });
+    expect(contractFieldsSchema.safeParse({ ...base, endDate: "2027-02-31" }).error!.issues[0]).toMatchObject({ path: ["endDate"], message: "End date: that date does not exist" });
+    expect(contractFieldsSchema.parse({ ...base, endDate: "" }).endDate).toBeNull();
     const c = await s.api.contracts.create({ opportunityId: s.dealId, values: base as never });
     await expect(ownerPool().query("UPDATE contracts SET total_value = total_value + 0.01 WHERE id = $1", [c.id])).rejects.toThrow(/check constraint/);
     const count = await ownerPool().query("SELECT count(*)::int AS n FROM contracts WHERE organization_id = $1", [s.org.orgId]);
