@@ -8,8 +8,8 @@ import { useHydrated } from "@/components/use-hydrated";
 import { api } from "@/trpc/react";
 import type { ContractStatus } from "../contracts.schema";
 import { CountersignDialog } from "./countersign-dialog";
-import { type FormErrors, errorMessage, serverErrors } from "./form-errors";
-import { Modal } from "./modal";
+import { type FormErrors, errorMessage, serverErrors } from "@/lib/form-errors";
+import { Modal } from "@/components/ui/modal";
 
 type Panel = "send" | "resend" | "countersign" | "terminate" | null;
 

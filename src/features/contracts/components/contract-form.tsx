@@ -10,7 +10,7 @@ import { api } from "@/trpc/react";
 import { CONTRACT_TYPES, CONTRACT_TYPE_LABELS, contractFieldsSchema } from "../contracts.schema";
 import type { ContractFormValues, ScheduleRow } from "./contract-form-values";
 import { SCHEDULE_FREQUENCIES, type ScheduleFrequency, buildSchedule, scheduleShortfall } from "../payment-schedule";
-import { type FormErrors, issuesToErrors, serverErrors } from "./form-errors";
+import { type FormErrors, issuesToErrors, serverErrors } from "@/lib/form-errors";
 
 let counter = 0;
 const newKey = () => `r${Date.now().toString(36)}${(counter++).toString(36)}`;

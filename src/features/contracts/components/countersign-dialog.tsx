@@ -5,8 +5,8 @@ import { useId, useState } from "react";
 import { FormError } from "@/components/ui/field";
 import { api } from "@/trpc/react";
 import { countersignSchema } from "../contracts.schema";
-import { type FormErrors, issuesToErrors, serverErrors } from "./form-errors";
-import { Modal } from "./modal";
+import { type FormErrors, issuesToErrors, serverErrors } from "@/lib/form-errors";
+import { Modal } from "@/components/ui/modal";
 import { type CapturedSignature, SignatureCapture } from "./signature-capture";
 
 /** The countersignature (contracts:admin): full name, consent, and a typed or drawn signature. */

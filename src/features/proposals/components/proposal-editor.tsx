@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Field, FormError } from "@/components/ui/field";
 import { useHydrated } from "@/components/use-hydrated";
+import { issuesToErrors } from "@/lib/form-errors";
 import { formatMoney } from "@/lib/money";
 import { api } from "@/trpc/react";
 import { proposalTotals } from "../proposal-totals";
@@ -85,10 +86,7 @@ export function ProposalEditor({ orgSlug, currency, products, templates, initial
     };
     const parsed = proposalFieldsSchema.safeParse(payload);
     if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) found[issue.path.join(".") || "form"] ??= issue.message;
-      found.form = "Some fields need your attention: see the messages below.";
-      return setErrors(found);
+      return setErrors({ ...issuesToErrors(parsed.error.issues), form: "Some fields need your attention: see the messages below." });
     }
     setErrors({});
     try {
