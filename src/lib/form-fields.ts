@@ -1,6 +1,7 @@
 // Zod pieces for form fields, shared by forms and procedures: what a person types into an
 // input (always a string) becomes the typed value or null.
 import { z } from "zod";
+import { isRealDay } from "./iso-day";
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
@@ -27,9 +28,10 @@ export const optionalPhone = z.preprocess(
   z.string().trim().max(50, "That phone number is too long").regex(/^[+()0-9 .\-x]{3,}$/i, "Use digits, spaces and + ( ) - . only").nullable(),
 ).optional();
 
+/** Optional calendar day; blank means null. A day that does not exist (2026-02-30, year 0) is refused, never rolled over. */
 export const optionalDate = z.preprocess(
   blankToNull,
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").refine((s) => !Number.isNaN(Date.parse(s)), "That date does not exist").nullable(),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31").refine(isRealDay, "That date does not exist").nullable(),
 ).optional();
 
 export const optionalCount = (label: string) =>

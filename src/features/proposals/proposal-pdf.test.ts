@@ -149,8 +149,8 @@ describe("proposal PDF", () => {
       expect(found.length, `Line ${i + 1}`).toBe(1);
       const { page, at, row } = found[0]!;
       expect(row.endsWith(` ${formatMoney(line.total_amount, "USD")}`), row).toBe(true);
-      // A wrapped description goes on right below, on the same page.
-      if (i % 7 === 0) expect(printed[page]!.slice(at + 1, at + 3).join(" "), `Line ${i + 1}`).toBe("several lines of the description column to test row heights");
+      // A wrapped description goes on right below, on the same page (where it wraps is the font's business).
+      if (i % 7 === 0) expect(printed[page]!.slice(at + 1, at + 3).join(" "), `Line ${i + 1}`).toMatch(/ lines of the description column to test row heights$/);
     }
     expect(pdf.text).toContain(`Total ${formatMoney(db.totals.total_amount!, "USD")}`);
   });

@@ -1,6 +1,6 @@
 // The building blocks between header and footer: a title, a grid of labelled facts, section
 // headings that never sit alone at the foot of a page, flowing paragraphs, a totals block.
-import { COLOR, type Doc, FONT, contentWidth, ensureSpace, left, style } from "./document";
+import { COLOR, type Doc, FONT, contentWidth, ensureSpace, fitFontSize, left, style } from "./document";
 import { pdfText } from "./text";
 
 export function drawTitle(doc: Doc, title: string, subtitle?: string | null) {
@@ -22,6 +22,13 @@ const VALUE_SIZE = 10;
 const FACT_GAP = 14;
 
 /** Labelled facts in a grid (`columns` across), row by row; a row never splits across pages. */
+/** A value whose longest word (an email, a long name) is wider than its column is set smaller, not cut mid-word. */
+function valueSize(doc: Doc, fact: Fact, width: number): number {
+  style(doc, FONT.regular, VALUE_SIZE);
+  const longest = pdfText(fact.value ?? "—").split(/\s+/).sort((a, b) => doc.widthOfString(b) - doc.widthOfString(a))[0] ?? "";
+  return fitFontSize(doc, longest, FONT.regular, VALUE_SIZE, width - 1, 7);
+}
+
 export function drawFacts(doc: Doc, facts: Fact[], columns = 3) {
   const gutter = 16;
   const width = (contentWidth(doc) - gutter * (columns - 1)) / columns;
@@ -30,7 +37,7 @@ export function drawFacts(doc: Doc, facts: Fact[], columns = 3) {
     const heights = row.map((f) => {
       style(doc, FONT.bold, LABEL_SIZE);
       const label = doc.heightOfString(pdfText(f.label.toUpperCase()), { width });
-      style(doc, FONT.regular, VALUE_SIZE);
+      style(doc, FONT.regular, valueSize(doc, f, width));
       return label + 2 + doc.heightOfString(pdfText(f.value ?? "—"), { width, lineGap: 1 });
     });
     const height = Math.max(...heights);
@@ -39,7 +46,7 @@ export function drawFacts(doc: Doc, facts: Fact[], columns = 3) {
     row.forEach((f, i) => {
       const x = left(doc) + i * (width + gutter);
       style(doc, FONT.bold, LABEL_SIZE, COLOR.muted).text(pdfText(f.label.toUpperCase()), x, y, { width, characterSpacing: 0.3 });
-      style(doc, FONT.regular, VALUE_SIZE).text(pdfText(f.value ?? "—"), x, doc.y + 2, { width, lineGap: 1 });
+      style(doc, FONT.regular, valueSize(doc, f, width)).text(pdfText(f.value ?? "—"), x, doc.y + 2, { width, lineGap: 1 });
     });
     doc.x = left(doc);
     doc.y = y + height + FACT_GAP;

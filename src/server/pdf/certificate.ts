@@ -3,6 +3,7 @@
 import { formatDateTime } from "@/lib/dates";
 import { drawHeading, drawNote, drawTitle } from "./blocks";
 import { COLOR, type Doc, FONT, contentWidth, ensureSpace, left, style } from "./document";
+import { ascentRatio } from "./fonts";
 import { pdfText } from "./text";
 
 export interface CertificateSigner {
@@ -27,25 +28,31 @@ export interface CertificateInput {
   activeAt: Date | null;
 }
 
-const LABEL_WIDTH = 130;
+const LABEL_WIDTH = 140;
+/** The hash's 64 hex digits fit one line at this size beside the labels. */
+const MONO_SIZE = 8.5;
 const PAD = 10;
 
-/** Label and value rows; `mono` values print in Courier (hashes, addresses). */
+/** Label and value rows; `mono` values print in the monospaced face (hashes, addresses). */
 type Line = { label: string; value: string; mono?: boolean };
+
+const valueText = (l: Line) => (l.mono ? pdfText(l.value, [FONT.mono]) : pdfText(l.value));
 
 function measure(doc: Doc, lines: Line[], width: number): number[] {
   return lines.map((l) => {
-    style(doc, l.mono ? FONT.mono : FONT.regular, l.mono ? 9 : 9.5);
-    return Math.max(12, doc.heightOfString(pdfText(l.value), { width: width - LABEL_WIDTH, lineGap: 1 })) + 5;
+    style(doc, FONT.bold, 8.5);
+    const label = doc.heightOfString(pdfText(l.label), { width: LABEL_WIDTH - 10 });
+    style(doc, l.mono ? FONT.mono : FONT.regular, l.mono ? MONO_SIZE : 9.5);
+    return Math.max(12, label, doc.heightOfString(valueText(l), { width: width - LABEL_WIDTH, lineGap: 1 })) + 5;
   });
 }
 
 function drawLines(doc: Doc, lines: Line[], x: number, y: number, width: number, heights: number[]) {
   lines.forEach((l, i) => {
     // Label and value share a baseline (text is placed by its top, and the fonts differ).
-    const valueAscent = l.mono ? 9 * 0.629 : 9.5 * 0.718;
-    style(doc, FONT.bold, 8.5, COLOR.muted).text(pdfText(l.label), x, y + valueAscent - 8.5 * 0.718, { width: LABEL_WIDTH - 10 });
-    style(doc, l.mono ? FONT.mono : FONT.regular, l.mono ? 9 : 9.5).text(pdfText(l.value), x + LABEL_WIDTH, y, { width: width - LABEL_WIDTH, lineGap: 1 });
+    const valueAscent = l.mono ? MONO_SIZE * ascentRatio(FONT.mono) : 9.5 * ascentRatio(FONT.regular);
+    style(doc, FONT.bold, 8.5, COLOR.muted).text(pdfText(l.label), x, y + valueAscent - 8.5 * ascentRatio(FONT.bold), { width: LABEL_WIDTH - 10 });
+    style(doc, l.mono ? FONT.mono : FONT.regular, l.mono ? MONO_SIZE : 9.5).text(valueText(l), x + LABEL_WIDTH, y, { width: width - LABEL_WIDTH, lineGap: 1 });
     y += heights[i]!;
   });
 }

@@ -54,6 +54,18 @@ describe("contract PDF", () => {
     expect(contractPdfFilename(contract())).toBe("C-2026-0001-signed.pdf");
   });
 
+  it("prints names and amounts beyond Latin-1 as written: accents, Greek, Cyrillic, the rupee sign, a typed signature", async () => {
+    const pdf = await readPdf(await renderContractPdf(contract({
+      organization: { name: "Øresund Analytik ApS", logoUrl: null },
+      clientName: "Łódź Logistyka Sp. z o.o.", title: "Подписка на аналитику", currency: "INR",
+      signatures: [{ ...client, method: "typed", image: null, name: "Zoë Παπαδοπούλου" }, { ...internal, name: "Jiří Dvořák" }],
+    })));
+    for (const text of ["Øresund Analytik ApS", "Łódź Logistyka Sp. z o.o.", "Подписка на аналитику", "₹4,166.67", "₹12,500.01", "Zoë Παπαδοπούλου", "Jiří Dvořák"]) {
+      expect(pdf.text).toContain(text);
+    }
+    expect(pdf.text).not.toContain("?");
+  });
+
   it("with two signatures, ends with a signature certificate: hash, both signers, their IPs, agents, times and methods, and when it became active", async () => {
     const pdf = await readPdf(await renderContractPdf(contract()));
     const last = pdf.pages.at(-1)!.text;

@@ -1,19 +1,19 @@
-// One PDF document as every Parley PDF starts: US Letter, the standard Helvetica fonts, pages
+// One PDF document as every Parley PDF starts: US Letter, Parley's embedded fonts, pages
 // kept in memory until the end (so the footer can say "Page x of y"), and document info taken
 // from the data, so the same data renders the same bytes.
 import PDFDocument from "pdfkit";
+import { FACES, type FaceName, fontFile } from "./fonts";
 import { pdfText } from "./text";
 
 export type Doc = PDFKit.PDFDocument;
 
 export const FONT = {
-  regular: "Helvetica",
-  bold: "Helvetica-Bold",
-  italic: "Helvetica-Oblique",
+  regular: "Parley-Sans",
+  bold: "Parley-Sans-Bold",
   /** A typed signature. */
-  signature: "Times-Italic",
-  mono: "Courier",
-} as const;
+  signature: "Parley-Signature",
+  mono: "Parley-Mono",
+} as const satisfies Record<string, FaceName>;
 
 export const COLOR = {
   text: "#0f172a",
@@ -59,6 +59,7 @@ export function createPdf(info: PdfInfo): { doc: Doc; bytes: Promise<Buffer> } {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  for (const face of Object.keys(FACES) as FaceName[]) doc.registerFont(face, fontFile(face));
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   return { doc, bytes };
 }
@@ -90,6 +91,13 @@ export function placeImage(doc: Doc, image: OpenedImage, x: number, y: number, w
 /** Sets font, size and colour in one go. */
 export function style(doc: Doc, font: string, size: number, color: string = COLOR.text): Doc {
   return doc.font(font).fontSize(size).fillColor(color);
+}
+
+/** The size (down to `min`, in tenths) at which `text` fits `width` on one line in `font`. */
+export function fitFontSize(doc: Doc, text: string, font: string, size: number, width: number, min: number): number {
+  style(doc, font, size);
+  const natural = doc.widthOfString(text);
+  return natural <= width ? size : Math.max(min, Math.floor((size * width * 10) / natural) / 10);
 }
 
 /** A thin horizontal rule across the content width at the cursor. */

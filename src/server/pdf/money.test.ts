@@ -12,8 +12,9 @@ describe("money in PDFs", () => {
     expect(pdfMoney("-4.50", "EUR")).toBe("-€4.50");
     expect(pdfMoney("0.00", "GBP")).toBe("£0.00");
     expect(pdfMoney("1000.00", "CHF")).toBe("CHF 1,000.00");
-    // A sign the standard fonts lack becomes the code; an unknown code is printed as it is.
-    expect(pdfMoney("1500.00", "INR")).toBe("INR 1,500.00");
+    // Signs beyond Latin-1 print (the fonts are embedded); an unknown code is printed as it is.
+    expect(pdfMoney("1500.00", "INR")).toBe("₹1,500.00");
+    expect(pdfMoney("1000", "KRW")).toBe("₩1,000");
     expect(pdfMoney("1.00", "XYZ")).toBe("XYZ 1.00");
     // Never parsed: more digits than a float holds stay exact.
     expect(groupDigits("12345678901234567890.123456789")).toBe("12,345,678,901,234,567,890.123456789");
@@ -28,14 +29,20 @@ describe("money in PDFs", () => {
   });
 });
 
-describe("text for the standard fonts", () => {
-  it("keeps what WinAnsi has, maps look-alikes, and replaces the rest", () => {
+describe("text for the embedded fonts", () => {
+  it("keeps Latin, Greek, Cyrillic and symbols as written, and replaces what no face has", () => {
     expect(pdfText("Café “quoted” — 5 € • naïve")).toBe("Café “quoted” — 5 € • naïve");
-    expect(pdfText("−5 → 3 ≤ 4")).toBe("-5 -> 3 <= 4");
-    expect(pdfText("Łódź ő")).toBe("?ódz o");
-    // Decomposed accents (e + combining acute) are composed first, so WinAnsi keeps them.
+    expect(pdfText("−5 → 3 ≤ 4 ✓")).toBe("−5 → 3 ≤ 4 ✓");
+    expect(pdfText("Łódź Sp. z o.o., Ørsted, Dvořák, Ελλάδα, Москва, İstanbul")).toBe("Łódź Sp. z o.o., Ørsted, Dvořák, Ελλάδα, Москва, İstanbul");
+    // Decomposed accents (e + combining acute) are composed first.
     expect(pdfText("Cafe\u0301")).toBe("Café");
     expect(pdfText("漢字 🙂")).toBe("?? ?");
-    expect(pdfText("a\tb\r\nc\u00a0d\u202fe\u200bf")).toBe("a    b\nc\u00a0d ef");
+    expect(pdfText("a\tb\r\nc\u00a0d\u0007e")).toBe("a    b\nc\u00a0de");
+  });
+
+  it("checks a typed signature against its own face, which has fewer symbols", () => {
+    expect(pdfText("Zoë Łukasiewicz", ["Parley-Signature"])).toBe("Zoë Łukasiewicz");
+    expect(pdfText("✓", ["Parley-Signature"])).toBe("?");
+    expect(pdfText("✓")).toBe("✓");
   });
 });

@@ -14,7 +14,7 @@ function currencyPrefix(currency: string): string {
   } catch {
     // Not a currency code Intl knows: print the code.
   }
-  // A sign the standard fonts cannot print (₹, ₩...) falls back to the ISO code.
+  // A sign the embedded fonts cannot print falls back to the ISO code.
   if (pdfText(symbol) !== symbol) symbol = currency;
   return /[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol;
 }

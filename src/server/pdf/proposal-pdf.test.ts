@@ -32,7 +32,7 @@ describe("proposal PDF renderer", () => {
       title: "Rollout für Łódź 🚀", answer: { kind: "rejected", at: new Date("2026-03-03T12:00:00Z"), reason: "Too early" },
     })));
     expect(pdf.pages).toHaveLength(1);
-    expect(pdf.text).toContain("Rollout für ?ódz ?");
+    expect(pdf.text).toContain("Rollout für Łódź ?");
     expect(pdf.text).toContain("No line items.");
     expect(pdf.text).toContain("Declined on Mar 3, 2026: Too early");
     expect(pdf.text).toContain("Total €0.00");

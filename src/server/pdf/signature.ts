@@ -2,7 +2,8 @@
 // signature (or the typed name in a script-like italic), the signer's name and when they signed;
 // an empty line to sign on for a party that has not signed yet.
 import { formatDateTime } from "@/lib/dates";
-import { COLOR, type Doc, FONT, contentWidth, ensureSpace, left, openImage, placeImage, style } from "./document";
+import { COLOR, type Doc, FONT, contentWidth, ensureSpace, fitFontSize, left, openImage, placeImage, style } from "./document";
+import { ascentRatio } from "./fonts";
 import { imageFormat } from "./logo";
 import { pdfText } from "./text";
 
@@ -41,7 +42,10 @@ function drawBlock(doc: Doc, block: SignatureBlock, x: number, top: number, widt
   if (s) {
     const drawn = s.method === "drawn" && s.image ? drawImage(doc, s.image, x, lineY, width) : false;
     if (!drawn) {
-      style(doc, FONT.signature, 24).text(pdfText(s.name), x + 4, lineY - 30, { width: width - 8, lineBreak: false, height: 30, ellipsis: true });
+      // A long name is set smaller rather than cut: a signature is read whole.
+      const name = pdfText(s.name, [FONT.signature]);
+      const size = fitFontSize(doc, name, FONT.signature, 24, width - 12, 10);
+      style(doc, FONT.signature, size).text(name, x + 4, lineY - 30 + (24 - size) * ascentRatio(FONT.signature), { width: width - 8, lineBreak: false, height: size * 1.3, ellipsis: true });
     }
   }
   doc.save().moveTo(x, lineY).lineTo(x + width, lineY).lineWidth(0.75).strokeColor(COLOR.text).stroke().restore();

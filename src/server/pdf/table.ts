@@ -1,6 +1,7 @@
 // A table that paginates like a printed one: a row is never cut across pages (it moves to the
 // next page whole), and the header row is repeated at the top of every page the table spans.
-import { COLOR, type Doc, FONT, bottom, contentWidth, left, style } from "./document";
+import { COLOR, type Doc, FONT, bottom, contentWidth, fitFontSize, left, style } from "./document";
+import { ascentRatio } from "./fonts";
 import { pdfText } from "./text";
 
 export interface Column {
@@ -40,12 +41,6 @@ type Laid = { x: number; width: number; align: "left" | "right"; noWrap: boolean
 const MIN_SIZE = 5.5;
 
 /** The size a no-wrap cell's text is set at: the row's size, or smaller so that it fits on one line. */
-function fitSize(doc: Doc, text: string, font: string, size: number, width: number): number {
-  style(doc, font, size);
-  const natural = doc.widthOfString(text);
-  return natural <= width ? size : Math.max(MIN_SIZE, Math.floor((size * width * 10) / natural) / 10);
-}
-
 function layout(doc: Doc, columns: Column[]): Laid[] {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const full = contentWidth(doc);
@@ -104,8 +99,8 @@ function drawRow(doc: Doc, row: Row, laid: Laid[], size: number, height: number)
     const text = pdfText(cell.text);
     if (col.noWrap) {
       // Smaller text sits on the row's baseline.
-      const fitted = fitSize(doc, text, font, size, width);
-      style(doc, font, fitted).text(text, col.x + PAD_X, y + PAD_Y + (size - fitted) * 0.75, { width, align: col.align, lineBreak: false });
+      const fitted = fitFontSize(doc, text, font, size, width, MIN_SIZE);
+      style(doc, font, fitted).text(text, col.x + PAD_X, y + PAD_Y + (size - fitted) * ascentRatio(font), { width, align: col.align, lineBreak: false });
     } else {
       style(doc, font, size).text(text, col.x + PAD_X, y + PAD_Y, { width, align: col.align, lineGap: 1, height: room, ellipsis: true });
     }
