@@ -1,5 +1,6 @@
 // The demo organization `npm start` creates on first run. Idempotent: does nothing when the
 // demo organization exists already.
+import { getPlan, planColumns } from "../src/features/billing/plans";
 import { unmetered } from "../src/features/billing/usage";
 import { companyFieldsSchema } from "../src/features/companies/companies.schema";
 import { createCompany } from "../src/features/companies/companies.service";
@@ -64,6 +65,9 @@ async function seedDemoData(progress: (line: string) => void): Promise<{ created
   // Records go in through the same services the app uses, as the owner, in the app role,
   // a hundred to a transaction.
   const orgId = (await findMembership(ownerId, organizationSlug))!.organization.id;
+  // On Pro: a demo shows the Pro features (dashboards, roles, audit log, API) and its team of
+  // six fits the seats, where the Free plan new sign-ups start on has five.
+  await withOrg({ orgId, userId: ownerId }, (tx) => tx.organization.update({ where: { id: orgId }, data: planColumns(getPlan("pro")), select: { id: true } }));
   const inBatches = async <T>(items: T[], write: (scope: OrgScope, item: T) => Promise<void>) => {
     for (let i = 0; i < items.length; i += 100) {
       await withOrg({ orgId, userId: ownerId }, async (tx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { orgProcedure, router } from "@/server/api/trpc";
+import { orgPhasedProcedure, orgProcedure, router } from "@/server/api/trpc";
 import { scoringWeightsSchema } from "./lead-scoring";
 import { loadScoringWeights, saveScoringWeights } from "./lead-scoring.service";
 import { listTags } from "./lead-tags";
@@ -18,7 +18,7 @@ export const leadsRouter = router({
   // Converting creates a deal, so it needs both permissions.
   convert: orgProcedure.meta({ ...write, alsoRequires: [{ resource: "opportunities", action: "write" }] }).input(convertLeadSchema)
     .mutation(({ ctx, input }) => convertLead(ctx.scope, input)),
-  enrich: orgProcedure.meta(write).input(leadIdSchema).mutation(({ ctx, input }) => enrichLeadFromWebsite(ctx.scope, input.id)),
+  enrich: orgPhasedProcedure.meta(write).input(leadIdSchema).mutation(({ ctx, input }) => enrichLeadFromWebsite(ctx.inOrg, input.id)),
   tags: orgProcedure.meta(read).input(z.object({}).optional()).query(({ ctx }) => listTags(ctx.scope)),
   scoringWeights: orgProcedure.meta(read).input(z.object({}).optional()).query(({ ctx }) => loadScoringWeights(ctx.scope)),
   saveScoringWeights: orgProcedure.meta({ permission: { resource: "leads", action: "admin" } }).input(scoringWeightsSchema)

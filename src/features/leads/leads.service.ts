@@ -9,7 +9,7 @@ import { deleteTimeline, listTimeline, recordTimelineEvent } from "@/features/ti
 import { humanize } from "@/lib/labels";
 import { toPage } from "@/lib/pagination";
 import { AppError, notFound } from "@/server/api/errors";
-import type { OrgScope } from "@/server/api/scope";
+import type { InOrg, OrgScope } from "@/server/api/scope";
 import type { ScoreBreakdown } from "./lead-scoring";
 import { rescoreLeads } from "./lead-scoring.service";
 import { setLeadTags } from "./lead-tags";
@@ -203,25 +203,23 @@ export async function convertLead(scope: OrgScope, input: z.output<typeof conver
   return { opportunityId: opportunity.id, leadId: lead.id };
 }
 
-/**
- * Enriches a lead from its company's website: stores what was found as an enrichment record
- * and fills the company's blank social, email and phone fields (never overwriting).
- */
-export async function enrichLeadFromWebsite(scope: OrgScope, id: string) {
+/** The website to read for a lead's enrichment (BAD_REQUEST naming the field when there is none). */
+async function leadWebsite(scope: OrgScope, id: string): Promise<string> {
+  const lead = await scope.tx.lead.findUnique({ where: key(scope, id), select: { company: { select: { name: true, website: true } } } });
+  if (!lead) throw notFound("Lead");
+  if (!lead.company.website) throw new AppError("BAD_REQUEST", `Add ${lead.company.name}'s website first`, "website");
+  return lead.company.website;
+}
+
+/** Stores what the website said and fills the company's fields that are still blank now. */
+async function storeWebsiteFacts(scope: OrgScope, id: string, facts: WebsiteFacts) {
   const lead = await scope.tx.lead.findUnique({
     where: key(scope, id),
-    select: { id: true, company: { select: { id: true, name: true, website: true, email: true, phone: true, linkedinUrl: true, facebookUrl: true, instagramUrl: true } } },
+    select: { id: true, company: { select: { id: true, email: true, phone: true, linkedinUrl: true, facebookUrl: true, instagramUrl: true } } },
   });
+  // Deleted while its website was being read.
   if (!lead) throw notFound("Lead");
   const c = lead.company;
-  if (!c.website) throw new AppError("BAD_REQUEST", `Add ${c.name}'s website first`, "website");
-  let facts: WebsiteFacts;
-  try {
-    facts = await readWebsite(c.website);
-  } catch (error) {
-    if (error instanceof EnrichmentError) throw new AppError("BAD_REQUEST", error.message, "website");
-    throw error;
-  }
   const fill: Record<string, string> = {};
   if (!c.linkedinUrl && facts.linkedinUrl) fill.linkedinUrl = facts.linkedinUrl.slice(0, 2048);
   if (!c.facebookUrl && facts.facebookUrl) fill.facebookUrl = facts.facebookUrl.slice(0, 2048);
@@ -239,4 +237,22 @@ export async function enrichLeadFromWebsite(scope: OrgScope, id: string) {
   const found = [facts.title ? "title" : null, facts.description ? "description" : null, ...Object.keys(fill)].filter(Boolean);
   await recordTimelineEvent(scope, { subjectType: "lead", subjectId: id, eventType: "enriched", title: `Enriched from ${new URL(facts.url).hostname}`, description: found.length ? `Found ${found.join(", ")}` : "Nothing new found" });
   return { id: enrichment.id, filled: Object.keys(fill), facts };
+}
+
+/**
+ * Enriches a lead from its company's website: stores what was found as an enrichment record
+ * and fills the company's blank social, email and phone fields (never overwriting). It takes
+ * the step runner, not one transaction: the website can take seconds to answer, and no
+ * transaction or pooled connection is held while it does.
+ */
+export async function enrichLeadFromWebsite(inOrg: InOrg, id: string) {
+  const website = await inOrg((scope) => leadWebsite(scope, id));
+  let facts: WebsiteFacts;
+  try {
+    facts = await readWebsite(website);
+  } catch (error) {
+    if (error instanceof EnrichmentError) throw new AppError("BAD_REQUEST", error.message, "website");
+    throw error;
+  }
+  return inOrg((scope) => storeWebsiteFacts(scope, id, facts));
 }

@@ -1,7 +1,7 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
+import { callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
 
 const PAGE = `<!doctype html><html><head><title>Northwind Freight – Logistics that keeps moving</title>
 <meta name="description" content="Same-day freight across the Midwest."><meta property="og:site_name" content="Northwind"></head>
@@ -10,11 +10,17 @@ const PAGE = `<!doctype html><html><head><title>Northwind Freight – Logistics 
 
 let server: Server;
 let base = "";
+/** Runs while the site is being read (the "/slow" page answers once it is done). */
+let whileReading: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/moved") { res.writeHead(302, { Location: "/" }); return res.end(); }
     if (req.url === "/missing") { res.writeHead(404); return res.end(); }
+    if (req.url === "/slow") {
+      void whileReading().then(() => { res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }); res.end(PAGE); });
+      return;
+    }
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     res.end(PAGE);
   });
@@ -60,5 +66,29 @@ describe("lead enrichment from the company website", () => {
     const local = await api.companies.create({ name: "Local Co", website: base });
     const lead = await api.leads.create({ companyId: local.id });
     await expect(api.leads.enrich({ id: lead.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "That website points at a private network address" });
+  });
+
+  it("holds no transaction while the site answers, and keeps what a colleague filled in meanwhile", async () => {
+    process.env.PARLEY_ENRICH_ALLOW_PRIVATE = "1";
+    const org = await createOrgWithOwner("enrich-slow");
+    const api = callerAs(org.owner, org.slug);
+    const company = await api.companies.create({ name: "Slow Freight", website: `${base}/slow` });
+    const { id } = await api.leads.create({ companyId: company.id });
+    const pool = ownerPool();
+    let openTransactions = -1;
+    whileReading = async () => {
+      const { rows } = await pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+      openTransactions = rows[0]!.n;
+      await api.companies.update({ id: company.id, values: { name: "Slow Freight", website: `${base}/slow`, email: "orders@slowfreight.example" } });
+    };
+    try {
+      const result = await api.leads.enrich({ id });
+      expect(openTransactions).toBe(0);
+      expect(result.filled.sort()).toEqual(["facebookUrl", "linkedinUrl", "phone"]);
+      expect(await api.companies.get({ id: company.id })).toMatchObject({ email: "orders@slowfreight.example", phone: "+1-555-0199" });
+    } finally {
+      whileReading = async () => {};
+    }
   });
 });

@@ -65,3 +65,6 @@ export function createOrgScope(tx: Tx, actor: { orgId: string; userId: string; m
     },
   };
 }
+
+/** Runs one step of a phased procedure (orgPhasedProcedure) in its own scoped transaction, committed on return. */
+export type InOrg = <T>(step: (scope: OrgScope) => Promise<T>) => Promise<T>;

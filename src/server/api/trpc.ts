@@ -2,6 +2,8 @@
 // membership (a non-member gets NOT_FOUND, exactly like a missing organization), checks the
 // permission named in the procedure's meta, and runs the resolver inside withOrg, so the
 // only database handle a router or service ever sees is the scoped transaction.
+// orgPhasedProcedure is the same wall for the rare procedure that waits on the network between
+// database steps: each step gets its own scoped transaction.
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -13,7 +15,7 @@ import type { ActiveSession, ApiKeyPrincipal, RequestMeta, ResolvedMembership } 
 import { findMembership } from "@/server/db/system";
 import { withOrg, withUser } from "@/server/db/tenant";
 import { AppError, toTRPCError } from "./errors";
-import { type UserScope, afterCommitQueue, createOrgScope } from "./scope";
+import { type InOrg, type UserScope, afterCommitQueue, createOrgScope } from "./scope";
 
 export interface Context {
   session: ActiveSession | null;
@@ -110,7 +112,8 @@ async function resolveCaller(ctx: Context): Promise<{ userId: string; membership
   return { userId: ctx.session.user.id, membership: ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null };
 }
 
-export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
+/** Whether the caller may run this organization procedure (NOT_FOUND, FORBIDDEN if not), and as whom. */
+async function authorizeOrgCall(ctx: Context, meta: Meta | undefined, type: string) {
   const { userId, membership } = await resolveCaller(ctx);
   if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
   if (membership.twoFactor.required && !membership.twoFactor.enabled) {
@@ -129,6 +132,13 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
   const readOnly = type === "mutation" && !meta?.allowWhenReadOnly ? readOnlyReason(membership.billing, billingEnabled()) : null;
   if (readOnly) throw new TRPCError({ code: "FORBIDDEN", message: readOnlyMessage(readOnly, membership.organization.slug) });
   const actor = { orgId: membership.organization.id, userId, meta: ctx.apiKey ? { ...ctx.meta, apiKeyId: ctx.apiKey.keyId } : ctx.meta };
+  return { membership, actor };
+}
+
+const MISSING_AUDIT = "Mutation finished without writing an audit log entry";
+
+export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
+  const { membership, actor } = await authorizeOrgCall(ctx, meta, type);
   const later = afterCommitQueue();
   const result = await withOrg(actor, async (tx) => {
     let audited = 0;
@@ -136,9 +146,29 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
     const result = await next({ ctx: { ...ctx, membership, scope } });
     if (!result.ok) throw new RollbackWith(result);
     // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.
-    if (type === "mutation" && audited === 0) throw new Error("Mutation finished without writing an audit log entry");
+    if (type === "mutation" && audited === 0) throw new Error(MISSING_AUDIT);
     return result;
   }).catch(unwrapRollback);
   if (result.ok) await later.run();
+  return result;
+});
+
+/**
+ * An organization procedure that waits on the network between its database steps (reading a
+ * company's website): no transaction, and no pooled connection, is held while it waits. Each
+ * `ctx.inOrg(step)` is one scoped transaction whose after-commit work runs when it commits, so
+ * a step must leave the data whole on its own; the last one writes the audit row.
+ */
+export const orgPhasedProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
+  const { membership, actor } = await authorizeOrgCall(ctx, meta, type);
+  let audited = 0;
+  const inOrg: InOrg = async (step) => {
+    const later = afterCommitQueue();
+    const value = await withOrg(actor, (tx) => step(createOrgScope(tx, actor, () => audited++, later.add)));
+    await later.run();
+    return value;
+  };
+  const result = await next({ ctx: { ...ctx, membership, inOrg } });
+  if (result.ok && type === "mutation" && audited === 0) throw new Error(MISSING_AUDIT);
   return result;
 });
