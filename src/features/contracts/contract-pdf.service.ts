@@ -35,7 +35,9 @@ export async function contractDocument(scope: OrgScope, c: ShapedContract): Prom
     startDate: c.startDate, endDate: c.endDate, autoRenew: c.autoRenew, renewalTerms: c.renewalTerms, currency: c.currency,
     totalValue: c.totalValue, paymentTerms: c.paymentTerms,
     paymentSchedule: c.paymentSchedule.map((i) => ({ dueDate: i.dueDate, amount: i.amount, description: i.description })),
-    body: c.body, documentHash: c.documentHash, signatures, generatedAt: new Date(),
+    body: c.body, documentHash: c.documentHash, signatures,
+    renewal: c.renewedFrom ? { renewedContractNumber: c.renewedFrom.contractNumber, renewedDocumentHash: c.renewedFrom.documentHash, activatedAt: c.activatedAt } : null,
+    generatedAt: new Date(),
   };
 }
 

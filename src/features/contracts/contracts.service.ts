@@ -38,7 +38,7 @@ const SELECT = {
   proposal: { select: { id: true, proposalNumber: true, version: true } },
   owner: { select: { id: true, fullName: true, email: true } },
   internalSigner: { select: { id: true, fullName: true, email: true } },
-  renewedFrom: { select: { id: true, contractNumber: true } },
+  renewedFrom: { select: { id: true, contractNumber: true, documentHash: true } },
   renewal: { select: { id: true, contractNumber: true } },
 } satisfies Prisma.ContractSelect;
 

@@ -240,6 +240,10 @@ describe("contracts: renewals job", () => {
     const renewal = await get(old.renewal!.id);
     expect(renewal).toMatchObject({ status: "active", renewedFrom: { id: renewing.id }, startDate: today, totalValue: "1200.00", autoRenew: true, renewalTerms: "Renews yearly at the same price" });
     expect(renewal.paymentSchedule.map((i) => i.amount)).toEqual(["300.00", "300.00", "300.00", "300.00"]);
+    // Its PDF says what it rests on, instead of offering blank lines to sign.
+    const renewalPdf = await readPdf((await renderContractPdfFile(await s.api.contracts.pdfData({ id: renewal.id }))).body);
+    expect(renewalPdf.text.replace(/\s+/g, " ")).toContain(`This contract renews ${renewing.contractNumber} under the automatic renewal terms both parties signed there`);
+    expect(renewalPdf.text).not.toMatch(/^Signatures$/m);
     expect((await callerAs(other.org.owner, other.org.slug).contracts.get({ id: theirs.id })).renewalReminderSentAt).toBeInstanceOf(Date);
     const reminder = await smtp.current.waitFor(s.org.owner.email, /ends in 20 days/);
     expect(reminder.text).toContain("Ends soon");

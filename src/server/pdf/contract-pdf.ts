@@ -2,8 +2,8 @@
 // signed, a signature certificate page (who, when, from where, and the signed content's hash).
 // The caller builds a ContractDocument from the database; amounts are the stored decimal
 // strings and are printed as they are.
-import { formatDate } from "@/lib/dates";
-import { drawFacts, drawHeading, drawParagraphs, drawTitle } from "./blocks";
+import { formatDate, formatDateTime } from "@/lib/dates";
+import { drawFacts, drawHeading, drawNote, drawParagraphs, drawTitle } from "./blocks";
 import { drawCertificate } from "./certificate";
 import { createPdf } from "./document";
 import { drawFooters } from "./footer";
@@ -43,6 +43,11 @@ export interface ContractDocument {
   body: string | null;      // the contract's terms text
   documentHash: string | null;  // sha256 hex of the signed content, fixed when sent for signature
   signatures: ContractSignature[];
+  /**
+   * Set on a renewal the renewal job made: the contract it renews, whose signed renewal terms
+   * are what this one rests on (it has no signatures of its own).
+   */
+  renewal?: { renewedContractNumber: string; renewedDocumentHash: string | null; activatedAt: Date | null } | null;
   generatedAt: Date;
 }
 
@@ -127,13 +132,22 @@ export async function renderContractPdf(doc: ContractDocument, options: Contract
     drawParagraphs(pdf, doc.body);
   }
 
-  const blocks = (["client", "internal"] as const).flatMap((party): SignatureBlock[] => {
-    const partyName = party === "client" ? customer : doc.organization.name;
-    const signed = doc.signatures.filter((s) => s.party === party);
-    return signed.length ? signed.map((signature) => ({ role: ROLE[party], partyName, signature })) : [{ role: ROLE[party], partyName, signature: null }];
-  });
-  drawHeading(pdf, "Signatures", 140);
-  drawSignatureBlocks(pdf, blocks);
+  if (doc.renewal && !doc.signatures.length) {
+    // Blank lines to sign on would suggest a renewal still needs signatures; it needs none.
+    const r = doc.renewal;
+    drawHeading(pdf, "Renewal", 60);
+    drawNote(pdf, `This contract renews ${r.renewedContractNumber} under the automatic renewal terms both parties signed there`
+      + `${r.activatedAt ? `, and took effect on ${formatDateTime(r.activatedAt)}` : ""}, without new signatures.`
+      + `${r.renewedDocumentHash ? ` Document hash (SHA-256) of the signed ${r.renewedContractNumber}: ${r.renewedDocumentHash}.` : ""}`);
+  } else {
+    const blocks = (["client", "internal"] as const).flatMap((party): SignatureBlock[] => {
+      const partyName = party === "client" ? customer : doc.organization.name;
+      const signed = doc.signatures.filter((s) => s.party === party);
+      return signed.length ? signed.map((signature) => ({ role: ROLE[party], partyName, signature })) : [{ role: ROLE[party], partyName, signature: null }];
+    });
+    drawHeading(pdf, "Signatures", 140);
+    drawSignatureBlocks(pdf, blocks);
+  }
 
   if (doc.signatures.length) {
     drawCertificate(pdf, {

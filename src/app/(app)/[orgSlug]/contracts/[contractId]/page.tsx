@@ -66,30 +66,38 @@ export default async function ContractPage({ params }: { params: Promise<{ orgSl
           </section>
           <section aria-labelledby="signatures" className="card p-5">
             <h2 id="signatures" className="mb-3 font-semibold">Signatures</h2>
-            <ul className="space-y-4 text-sm">
-              <li>
-                <p className="font-medium">Client{c.opportunity.company ? ` · ${c.opportunity.company.name}` : ""}</p>
-                {!c.clientSignatureRequired ? <p className="text-slate-600">Not required for this contract.</p>
-                  : c.clientSignedAt ? (
-                    <p className="text-slate-700" data-testid="client-signature">
-                      <span className="font-medium text-emerald-700">Signed</span> by {c.clientSignedBy}{c.clientSignatureEmail ? ` (${c.clientSignatureEmail})` : ""} on {formatDateTime(c.clientSignedAt)}
-                      {c.clientSignatureIp ? ` from ${c.clientSignatureIp}` : ""}, {how(c.clientSignatureMethod)}
+            {c.renewedFrom && !c.clientSignedAt && !c.internalSignedAt ? (
+              <p className="text-sm text-slate-700" data-testid="renewal-basis">
+                No new signatures needed: this contract renews{" "}
+                <Link href={`/${orgSlug}/contracts/${c.renewedFrom.id}`} className="text-brand-700 hover:underline">{c.renewedFrom.contractNumber}</Link>{" "}
+                under the automatic renewal terms both parties signed there{c.activatedAt ? `, and took effect on ${formatDateTime(c.activatedAt)}` : ""}.
+              </p>
+            ) : (
+              <ul className="space-y-4 text-sm">
+                <li>
+                  <p className="font-medium">Client{c.opportunity.company ? ` · ${c.opportunity.company.name}` : ""}</p>
+                  {!c.clientSignatureRequired ? <p className="text-slate-600">Not required for this contract.</p>
+                    : c.clientSignedAt ? (
+                      <p className="text-slate-700" data-testid="client-signature">
+                        <span className="font-medium text-emerald-700">Signed</span> by {c.clientSignedBy}{c.clientSignatureEmail ? ` (${c.clientSignatureEmail})` : ""} on {formatDateTime(c.clientSignedAt)}
+                        {c.clientSignatureIp ? ` from ${c.clientSignatureIp}` : ""}, {how(c.clientSignatureMethod)}
+                      </p>
+                    ) : waiting ? <p className="text-amber-700">Waiting{c.sentToEmail ? ` for ${c.sentToEmail}` : ""}</p>
+                      : <p className="text-slate-600">Not sent for signature yet.</p>}
+                </li>
+                <li>
+                  <p className="font-medium">{org.name}</p>
+                  {c.internalSignedAt ? (
+                    <p className="text-slate-700" data-testid="internal-signature">
+                      <span className="font-medium text-emerald-700">Countersigned</span> by {c.internalSignerName}
+                      {c.internalSigner && c.internalSigner.fullName !== c.internalSignerName ? ` (${c.internalSigner.fullName})` : ""} on {formatDateTime(c.internalSignedAt)}
+                      {c.internalSignatureIp ? ` from ${c.internalSignatureIp}` : ""}, {how(c.internalSignatureMethod)}
                     </p>
-                  ) : waiting ? <p className="text-amber-700">Waiting{c.sentToEmail ? ` for ${c.sentToEmail}` : ""}</p>
+                  ) : waiting ? <p className="text-amber-700">Waiting for a countersignature{can.admin ? "" : " from someone who may sign contracts"}</p>
                     : <p className="text-slate-600">Not sent for signature yet.</p>}
-              </li>
-              <li>
-                <p className="font-medium">{org.name}</p>
-                {c.internalSignedAt ? (
-                  <p className="text-slate-700" data-testid="internal-signature">
-                    <span className="font-medium text-emerald-700">Countersigned</span> by {c.internalSignerName}
-                    {c.internalSigner && c.internalSigner.fullName !== c.internalSignerName ? ` (${c.internalSigner.fullName})` : ""} on {formatDateTime(c.internalSignedAt)}
-                    {c.internalSignatureIp ? ` from ${c.internalSignatureIp}` : ""}, {how(c.internalSignatureMethod)}
-                  </p>
-                ) : waiting ? <p className="text-amber-700">Waiting for a countersignature{can.admin ? "" : " from someone who may sign contracts"}</p>
-                  : <p className="text-slate-600">Not sent for signature yet.</p>}
-              </li>
-            </ul>
+                </li>
+              </ul>
+            )}
             {c.documentHash ? (
               <p className="mt-4 break-all text-xs text-slate-500">Document fingerprint (SHA-256): <span className="font-mono" data-testid="document-hash">{c.documentHash}</span></p>
             ) : null}
