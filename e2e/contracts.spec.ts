@@ -257,6 +257,14 @@ test("from an approved, accepted proposal to an active contract: the client sign
     for (const expected of ["Grace Globex", "Rita Tester", "Drawn signature", "Typed name", signed!.clientIp!, signed!.internalIp!]) expect(certificate).toContain(expected);
   }
 
+  // The client's signed copy arrives by email, the same PDF attached.
+  await other.goto("/dev/outbox");
+  await other.getByRole("row", { name: new RegExp(client) }).filter({ hasText: /Your signed copy of C-\d{4}-0001/ }).first().getByRole("link").click();
+  const attachment = other.getByRole("region", { name: "Attachments" }).getByRole("link", { name: /C-\d{4}-0001-signed\.pdf/ });
+  await expect(attachment).toBeVisible();
+  const mailed = await pdfText(other, (await attachment.getAttribute("href"))!);
+  expect(mailed.pages.at(-1)!.text.replace(/\s/g, "")).toContain(signed!.hash);
+
   // The list, the proposal and the deal point at the contract.
   await page.goto(`/${org.slug}/contracts`);
   const row = page.getByRole("row", { name: /Globex support, year one/ });

@@ -4,7 +4,10 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export interface ReceivedMail { to: string[]; from: string; subject: string; text: string; html: string }
+export interface ReceivedMail {
+  to: string[]; from: string; subject: string; text: string; html: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}
 
 export interface TestSmtp {
   url: string;
@@ -28,6 +31,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           subject: mail.subject ?? "",
           text: mail.text ?? "",
           html: typeof mail.html === "string" ? mail.html : "",
+          attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content })),
         });
         callback();
       }, callback);

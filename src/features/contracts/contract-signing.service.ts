@@ -11,9 +11,10 @@ import { newToken, sha256Hex } from "@/lib/tokens";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { appUrl } from "@/server/email/config";
-import { renderEmail } from "@/server/email/layout";
+import { type EmailAttachment, renderEmail } from "@/server/email/layout";
 import { sendEmail } from "@/server/email/mailer";
 import { publicContractPath } from "./contract-link";
+import { contractDocument, renderContractPdfFile } from "./contract-pdf.service";
 import {
   CONTRACT_STATUS_LABELS, type ContractStatus, type countersignSchema, type sendForSignatureSchema, type signatureSchema,
   signatureImageBytes, type terminateContractSchema,
@@ -137,15 +138,51 @@ async function activateIfSigned(scope: OrgScope, id: string) {
   if (c.status !== "pending_signature" || c.awaiting.client || c.awaiting.internal) return c;
   await scope.tx.contract.update({ where: contractKey(scope, id), data: { status: "active", activatedAt: new Date() } });
   await record(scope, c, "activated", `Contract ${c.contractNumber} is active: signed by every party (${formatMoney(c.totalValue, c.currency)})`, { old: { status: c.status }, new: { status: "active" } });
+  const active = await getContract(scope, id);
+  await sendSignedCopies(scope, active);
+  return active;
+}
+
+/**
+ * Both parties get the signed PDF (with its certificate) once the contract is active, as
+ * e-signature services do: the owner, and the client at the address they signed with. The
+ * data is read now, in this transaction; the PDF is rendered after it commits.
+ */
+async function sendSignedCopies(scope: OrgScope, c: ShapedContract) {
+  const doc = await contractDocument(scope, c);
+  const org = await scope.tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { slug: true } });
+  let file: ReturnType<typeof renderContractPdfFile> | undefined;
+  const signedCopy = async (): Promise<EmailAttachment[]> => {
+    file ??= renderContractPdfFile(doc);
+    const { filename, body } = await file;
+    return [{ filename, contentType: "application/pdf", content: body }];
+  };
   const owner = c.owner?.email;
   if (owner) {
-    scope.afterCommit(() => sendEmail(owner, renderEmail({
-      subject: `Contract ${c.contractNumber} is signed and active`,
-      heading: `${c.contractNumber} is active`,
-      paragraphs: [`“${c.title}” has been signed by every party and is active from ${c.startDate}.`],
-    })));
+    scope.afterCommit(async () => sendEmail(owner, {
+      ...renderEmail({
+        subject: `Contract ${c.contractNumber} is signed and active`,
+        heading: `${c.contractNumber} is active`,
+        paragraphs: [`“${c.title}” has been signed by every party and is active from ${c.startDate}. The signed copy, with its signature certificate, is attached.`],
+        action: { label: "Open the contract", url: appUrl(`/${org.slug}/contracts/${c.id}`) },
+      }),
+      attachments: await signedCopy(),
+    }));
   }
-  return getContract(scope, id);
+  const client = c.clientSignatureEmail ?? c.sentToEmail;
+  if (client && c.clientSignedAt) {
+    scope.afterCommit(async () => sendEmail(client, {
+      ...renderEmail({
+        subject: `Your signed copy of ${c.contractNumber}: ${c.title}`,
+        heading: "Signed by both parties",
+        paragraphs: [
+          `${doc.organization.name} has countersigned “${c.title}” (${c.contractNumber}). It is active from ${c.startDate}.`,
+          "Your signed copy is attached. Its last page is the signature certificate: who signed, when, from where, and the fingerprint of the terms you signed.",
+        ],
+      }),
+      attachments: await signedCopy(),
+    }));
+  }
 }
 
 export interface ClientSigner { fullName: string; email: string | null; ip: string | null; userAgent: string | null; signature: Signature }

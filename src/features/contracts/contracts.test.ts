@@ -173,6 +173,14 @@ describe("contracts: signing", () => {
     for (const expected of ["Cora Client", "203.0.113.9", "Mia Manager", "Drawn", "Typed"]) expect(certificate).toContain(expected);
     expect(pdf.text).toContain("$1,060.05");
     expect(pdf.pages.some((page) => page.images > 0)).toBe(true); // the drawn signature
+    // Both parties are mailed the signed copy: the owner, and the client at the address they signed with.
+    for (const [to, subject] of [[s.org.owner.email, /is signed and active/], [s.email, /Your signed copy/]] as const) {
+      const mail = await smtp.current.waitFor(to, subject);
+      expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${c.contractNumber}-signed.pdf`, "application/pdf"]]);
+      const copy = await readPdf(mail.attachments[0]!.content);
+      expect(copy.pages.at(-1)!.text.replace(/\s/g, "")).toContain(sent.documentHash);
+      expect(copy.text).toContain("Mia Manager");
+    }
     // The client downloads the same signed copy through their link.
     const theirs = await withPublicContract(token, client, contractDocument);
     expect(theirs).toMatchObject({ documentHash: sent.documentHash, signatures: [{ party: "client", name: "Cora Client" }, { party: "internal", name: "Mia Manager" }] });

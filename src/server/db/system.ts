@@ -666,14 +666,29 @@ export async function recordStripeSubscription(effect: SubscriptionEffect, actor
 
 // ------------------------------------------------------------------ dev outbox
 
+/** An attachment as the dev outbox keeps it (the file itself base64-encoded). */
+export interface OutboxAttachment { filename: string; contentType: string; size: number; base64: string }
+
 /** Keeps an email that no SMTP server was configured to send (see src/server/email). */
-export async function storeOutboxMessage(m: { to: string; from: string; subject: string; text: string; html: string | null }): Promise<void> {
-  await systemDb().devOutboxMessage.create({ data: { toAddress: m.to.toLowerCase(), fromAddress: m.from, subject: m.subject.slice(0, 500), textBody: m.text, htmlBody: m.html } });
+export async function storeOutboxMessage(m: {
+  to: string; from: string; subject: string; text: string; html: string | null;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}): Promise<void> {
+  const attachments: OutboxAttachment[] = m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length, base64: a.content.toString("base64") }));
+  await systemDb().devOutboxMessage.create({
+    data: { toAddress: m.to.toLowerCase(), fromAddress: m.from, subject: m.subject.slice(0, 500), textBody: m.text, htmlBody: m.html, attachments: attachments as unknown as Prisma.InputJsonValue },
+  });
+}
+
+/** A kept message's attachments (empty for an unknown message). */
+export async function outboxAttachments(id: string): Promise<OutboxAttachment[]> {
+  const message = await systemDb().devOutboxMessage.findUnique({ where: { id }, select: { attachments: true } });
+  return Array.isArray(message?.attachments) ? (message.attachments as unknown as OutboxAttachment[]) : [];
 }
 
 /** The dev outbox, newest first; only ever called while the outbox is on (src/server/email/config.ts). */
 export function listOutboxMessages(limit = 100) {
-  return systemDb().devOutboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  return systemDb().devOutboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit, omit: { attachments: true } });
 }
 
 export function getOutboxMessage(id: string) {

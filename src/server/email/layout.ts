@@ -9,7 +9,10 @@ export interface EmailContent {
   footer?: string;
 }
 
-export interface RenderedEmail { subject: string; text: string; html: string }
+/** A file sent with the message (a signed contract's PDF). */
+export interface EmailAttachment { filename: string; contentType: string; content: Buffer }
+
+export interface RenderedEmail { subject: string; text: string; html: string; attachments?: EmailAttachment[] }
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestSmtp, startTestSmtp } from "../../../test/helpers/smtp";
-import { listOutboxMessages } from "@/server/db/system";
+import { listOutboxMessages, outboxAttachments } from "@/server/db/system";
 import { appUrl } from "./config";
 import { renderEmail } from "./layout";
 import { sendEmail } from "./mailer";
@@ -43,6 +43,25 @@ describe("sendEmail", () => {
     const kept = (await listOutboxMessages()).find((m) => m.toAddress === to);
     expect(kept).toMatchObject({ subject: "You're invited <to Acme>" });
     expect(kept!.textBody).toContain("/invite/abc");
+  });
+
+  it("carries attachments, over SMTP and into the outbox, byte for byte", async () => {
+    const file = { filename: "C-2026-0001-signed.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.3 not really\n\u0000\u00ff") };
+    process.env.SMTP_URL = smtp.url;
+    await sendEmail("files@example.com", { ...email(), attachments: [file] });
+    const mail = await smtp.waitFor("files@example.com");
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]).toMatchObject({ filename: file.filename, contentType: file.contentType });
+    expect(mail.attachments[0]!.content.equals(file.content)).toBe(true);
+
+    delete process.env.SMTP_URL;
+    process.env.PARLEY_DEV_OUTBOX = "1";
+    const to = `outbox-files-${Date.now()}@example.com`;
+    await sendEmail(to, { ...email(), attachments: [file] });
+    const kept = (await listOutboxMessages()).find((m) => m.toAddress === to)!;
+    const [stored] = await outboxAttachments(kept.id);
+    expect(stored).toMatchObject({ filename: file.filename, contentType: file.contentType, size: file.content.length });
+    expect(Buffer.from(stored!.base64, "base64").equals(file.content)).toBe(true);
   });
 
   it("sends nothing and says why when neither is configured", async () => {

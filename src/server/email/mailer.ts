@@ -18,11 +18,14 @@ function smtpTransport(url: string): Transporter {
 export async function sendEmail(to: string, email: RenderedEmail): Promise<Delivery> {
   const config = emailConfig();
   if (config.smtpUrl) {
-    await smtpTransport(config.smtpUrl).sendMail({ from: config.from, to, subject: email.subject, text: email.text, html: email.html });
+    await smtpTransport(config.smtpUrl).sendMail({
+      from: config.from, to, subject: email.subject, text: email.text, html: email.html,
+      attachments: email.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+    });
     return "smtp";
   }
   if (config.outbox) {
-    await storeOutboxMessage({ to, from: config.from, subject: email.subject, text: email.text, html: email.html });
+    await storeOutboxMessage({ to, from: config.from, subject: email.subject, text: email.text, html: email.html, attachments: email.attachments ?? [] });
     return "outbox";
   }
   console.warn(`Email to ${to} ("${email.subject}") not sent: set SMTP_URL to send mail (see .env.example).`);

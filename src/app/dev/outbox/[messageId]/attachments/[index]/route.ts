@@ -1,0 +1,21 @@
+// One attachment of a kept message, downloaded as the recipient's mail client would offer it.
+// Like the outbox pages, it exists only while mail is kept instead of sent.
+import { isUuid } from "@/lib/ids";
+import { outboxAttachments } from "@/server/db/system";
+import { emailConfig } from "@/server/email/config";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) {
+  const { messageId, index } = await params;
+  if (!emailConfig().outbox || !isUuid(messageId) || !/^\d{1,3}$/.test(index)) return new Response("Not found", { status: 404 });
+  const attachment = (await outboxAttachments(messageId))[Number(index)];
+  if (!attachment) return new Response("Not found", { status: 404 });
+  return new Response(new Uint8Array(Buffer.from(attachment.base64, "base64")), {
+    headers: {
+      "Content-Type": attachment.contentType,
+      "Content-Disposition": `attachment; filename="${attachment.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
