@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { signUp } from "@/features/auth/auth.service";
 import { createCaller } from "@/server/api/root";
-import { appDatabaseUrl, ownerDatabaseUrl } from "@/server/db/config";
+import { appDatabaseUrl, ownerDatabaseUrl, systemDatabaseUrl } from "@/server/db/config";
 import type { ActiveSession } from "@/server/db/system";
 
 export const TEST_PASSWORD = "correct-horse-battery-staple-42";
@@ -20,6 +20,11 @@ export function ownerPool(): pg.Pool {
 
 export function newAppPool(max = 2): pg.Pool {
   return new pg.Pool({ connectionString: appDatabaseUrl(), max });
+}
+
+/** The BYPASSRLS system role, as src/server/db/system.ts connects. */
+export function newSystemPool(max = 1): pg.Pool {
+  return new pg.Pool({ connectionString: systemDatabaseUrl(), max });
 }
 
 export interface TestOrg {

@@ -1,6 +1,7 @@
 // The signed-in person's own account: email (verification, change), password, and their
-// security log. Runs in the user's scope (withUser: RLS limits it to their own rows); link
-// tokens are issued through named functions in system.ts; mail goes after commit.
+// security log. Runs in the user's scope (withUser: RLS limits it to their own rows); the
+// password hash only through own-credentials.ts (the app role cannot read it); link tokens are
+// issued through named functions in system.ts; mail goes after commit.
 import type { z } from "zod";
 import { assertAcceptablePassword } from "@/features/auth/auth.service";
 import { limitResetRequests, sendResetLinkLater } from "@/features/auth/password-reset.service";
@@ -11,6 +12,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { ACCOUNT_LIMITS, LINK_TTL_MS } from "@/server/auth/policy";
 import { normalizeEmail } from "@/server/auth/sign-in";
 import { sendEmail } from "@/server/email/mailer";
+import { type OwnCredentials, readOwnCredentials, setOwnPasswordHash } from "@/server/db/own-credentials";
 import {
   cancelEmailChange as cancelPendingEmailChange,
   hitRateLimit,
@@ -26,14 +28,19 @@ import { confirmPassword } from "./reauthenticate";
 export async function ownUser(scope: UserScope) {
   const user = await scope.tx.user.findUnique({
     where: { id: scope.userId },
-    select: {
-      email: true, firstName: true, fullName: true, emailVerified: true, passwordHash: true,
-      twoFactorEnabled: true, twoFactorEnabledAt: true, twoFactorSecret: true, twoFactorLastStep: true,
-    },
+    select: { email: true, firstName: true, fullName: true, emailVerified: true, twoFactorEnabled: true, twoFactorEnabledAt: true },
   });
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue");
   return user;
 }
+
+/** The password hash and authenticator state: the app role reads them only through this (src/server/db/own-credentials.ts). */
+export async function ownCredentials(scope: UserScope): Promise<OwnCredentials> {
+  const credentials = await readOwnCredentials(scope.tx);
+  if (!credentials) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+  return credentials;
+}
+
 export async function recordSecurityEvent(scope: UserScope, name: string, details: Record<string, unknown> = {}) {
   await scope.tx.securityEvent.create({
     data: { userId: scope.userId, event: name, ipAddress: scope.meta.ip, userAgent: scope.meta.userAgent, details: details as object },
@@ -55,6 +62,7 @@ export async function emailStatus(scope: UserScope) {
 /** Everything the security page shows. */
 export async function securityOverview(scope: UserScope) {
   const user = await ownUser(scope);
+  const { passwordHash } = await ownCredentials(scope);
   const [recoveryCodesLeft, pending, oauth, organizations] = await Promise.all([
     scope.tx.twoFactorRecoveryCode.count({ where: { userId: scope.userId, usedAt: null } }),
     pendingEmailChange(scope.userId),
@@ -64,7 +72,7 @@ export async function securityOverview(scope: UserScope) {
   return {
     email: user.email,
     emailVerified: !!user.emailVerified,
-    hasPassword: !!user.passwordHash,
+    hasPassword: !!passwordHash,
     pendingEmail: pending,
     twoFactor: { enabled: user.twoFactorEnabled, enabledAt: user.twoFactorEnabledAt, recoveryCodesLeft: user.twoFactorEnabled ? recoveryCodesLeft : 0 },
     oauthAccounts: oauth,
@@ -82,8 +90,8 @@ export async function resendVerification(scope: UserScope): Promise<{ sent: bool
 
 /** Emails a confirmation link to the new address; the address changes only when it is used. */
 export async function requestEmailChange(scope: UserScope, input: z.output<typeof changeEmailSchema>): Promise<{ pendingEmail: string }> {
-  const user = await ownUser(scope);
-  if (user.passwordHash) await confirmPassword(scope, user.passwordHash, input.currentPassword);
+  const { passwordHash } = await ownCredentials(scope);
+  if (passwordHash) await confirmPassword(scope, passwordHash, input.currentPassword);
   await limit(`email-change:${scope.userId}`, ACCOUNT_LIMITS.emailChange, "asked to change your email");
   const newEmail = normalizeEmail(input.newEmail);
   const issued = await issueEmailChange(scope.userId, newEmail, LINK_TTL_MS.emailChange, scope.meta);
@@ -102,15 +110,20 @@ export async function cancelEmailChange(scope: UserScope): Promise<{ cancelled: 
 /** Needs the current password; signs out every other session, keeps this one. */
 export async function changePassword(scope: UserScope, input: z.output<typeof changePasswordSchema>): Promise<{ sessionsEnded: number }> {
   const user = await ownUser(scope);
-  if (!user.passwordHash) {
+  const { passwordHash } = await ownCredentials(scope);
+  if (!passwordHash) {
     throw new AppError("PRECONDITION_FAILED", "Your account has no password yet. Use “Email me a link to set a password” instead.");
   }
-  await confirmPassword(scope, user.passwordHash, input.currentPassword);
-  if (await verifyPassword(user.passwordHash, input.newPassword)) {
+  await confirmPassword(scope, passwordHash, input.currentPassword);
+  if (await verifyPassword(passwordHash, input.newPassword)) {
     throw new AppError("BAD_REQUEST", "Choose a password different from your current one", "newPassword");
   }
   assertAcceptablePassword(input.newPassword);
-  await scope.tx.user.update({ where: { id: scope.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  // In this transaction, with the sessions it ends; over the hash just verified, so of two
+  // changes made at once with the same old password only one goes through.
+  if (!(await setOwnPasswordHash(scope.tx, passwordHash, await hashPassword(input.newPassword)))) {
+    throw new AppError("CONFLICT", "Your password was changed a moment ago. Reload the page and try again.");
+  }
   const { count } = await scope.tx.session.updateMany({
     where: { userId: scope.userId, revokedAt: null, id: { not: scope.sessionId } },
     data: { revokedAt: new Date() },

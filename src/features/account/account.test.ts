@@ -128,6 +128,15 @@ describe("changing the password", () => {
     expect(await events(org.owner.id)).toContain("password.changed");
   });
 
+  it("of two changes made at once with the same current password, exactly one goes through", async () => {
+    const org = await createOrgWithOwner("change-pw-race");
+    const api = callerAs(org.owner);
+    const outcomes = await Promise.allSettled(["first-passphrase-2026", "second-passphrase-2026"].map((newPassword) => api.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const winner = outcomes[0]!.status === "fulfilled" ? "first-passphrase-2026" : "second-passphrase-2026";
+    expect((await authenticate(org.owner.email, winner, meta)).userId).toBe(org.owner.id);
+  });
+
   it("stops guessing the current password after five wrong tries", async () => {
     const org = await createOrgWithOwner("change-pw-guess");
     const api = callerAs(org.owner);

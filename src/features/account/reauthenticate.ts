@@ -7,6 +7,7 @@ import { verifyPassword } from "@/server/auth/password";
 import { ACCOUNT_LIMITS } from "@/server/auth/policy";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "@/server/auth/recovery-codes";
 import { isTotpCode, openTotpSecret, verifyTotp } from "@/server/auth/totp";
+import { type OwnCredentials, spendOwnTotpStep } from "@/server/db/own-credentials";
 import { hitRateLimit, peekRateLimit } from "@/server/db/system";
 
 const key = (userId: string) => `reauth:${userId}`;
@@ -37,21 +38,15 @@ export async function confirmPassword(scope: UserScope, passwordHash: string | n
  */
 export async function confirmSecondFactor(
   scope: UserScope,
-  user: { twoFactorSecret: string | null; twoFactorLastStep: number | null },
+  credentials: Pick<OwnCredentials, "twoFactorSecret" | "twoFactorLastStep">,
   code: string,
   field = "code",
 ): Promise<"totp" | "recovery"> {
   await refuseWhileThrottled(scope.userId);
   if (isTotpCode(code)) {
-    const secret = openTotpSecret(user.twoFactorSecret, scope.userId);
-    const step = secret ? await verifyTotp(secret, code, user.twoFactorLastStep) : null;
-    if (step !== null) {
-      const { count } = await scope.tx.user.updateMany({
-        where: { id: scope.userId, OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: step } }] },
-        data: { twoFactorLastStep: step },
-      });
-      if (count) return "totp";
-    }
+    const secret = openTotpSecret(credentials.twoFactorSecret, scope.userId);
+    const step = secret ? await verifyTotp(secret, code, credentials.twoFactorLastStep) : null;
+    if (step !== null && (await spendOwnTotpStep(scope.tx, step))) return "totp";
   } else if (looksLikeRecoveryCode(code)) {
     const { count } = await scope.tx.twoFactorRecoveryCode.updateMany({
       where: { userId: scope.userId, codeHash: hashRecoveryCode(scope.userId, code), usedAt: null },

@@ -1,10 +1,11 @@
 // Two-factor authentication (TOTP) for the signed-in person: set up with a QR code (or the
 // secret typed in), confirmed with a first code, ten recovery codes shown once; new recovery
 // codes, and turning it off, need a code (and, to turn off, the password). The authenticator
-// secret is stored sealed (AES-256-GCM, src/server/auth/secret-box.ts).
+// secret is stored sealed (AES-256-GCM, src/server/auth/secret-box.ts) and read and written only
+// through src/server/db/own-credentials.ts, in this transaction.
 import QRCode from "qrcode";
 import type { z } from "zod";
-import { ownUser, recordSecurityEvent } from "@/features/account/account.service";
+import { ownCredentials, ownUser, recordSecurityEvent } from "@/features/account/account.service";
 import { confirmPassword, confirmSecondFactor } from "@/features/account/reauthenticate";
 import { AppError } from "@/server/api/errors";
 import type { UserScope } from "@/server/api/scope";
@@ -13,6 +14,7 @@ import { ACCOUNT_LIMITS } from "@/server/auth/policy";
 import { hashRecoveryCode, newRecoveryCodes } from "@/server/auth/recovery-codes";
 import { formatSecret, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri, verifyTotp } from "@/server/auth/totp";
 import { sendEmail } from "@/server/email/mailer";
+import { beginOwnTwoFactor, disableOwnTwoFactor, enableOwnTwoFactor } from "@/server/db/own-credentials";
 import { hitRateLimit, listUserOrganizations, peekRateLimit } from "@/server/db/system";
 import type { confirmEnrollmentSchema, disableTwoFactorSchema, regenerateRecoveryCodesSchema } from "./two-factor.schema";
 
@@ -23,10 +25,8 @@ export async function beginEnrollment(scope: UserScope) {
   const user = await ownUser(scope);
   if (user.twoFactorEnabled) throw new AppError("CONFLICT", ALREADY_ON);
   const secret = newTotpSecret();
-  await scope.tx.user.update({
-    where: { id: scope.userId },
-    data: { twoFactorSecret: sealTotpSecret(secret, scope.userId), twoFactorLastStep: null },
-  });
+  // Refused only if it was turned on since the check above (another tab).
+  if (!(await beginOwnTwoFactor(scope.tx, sealTotpSecret(secret, scope.userId)))) throw new AppError("CONFLICT", ALREADY_ON);
   await recordSecurityEvent(scope, "two_factor.setup_started");
   const uri = totpUri(secret, user.email);
   return {
@@ -47,8 +47,9 @@ async function storeRecoveryCodes(scope: UserScope): Promise<string[]> {
 export async function confirmEnrollment(scope: UserScope, input: z.output<typeof confirmEnrollmentSchema>): Promise<{ recoveryCodes: string[] }> {
   const user = await ownUser(scope);
   if (user.twoFactorEnabled) throw new AppError("CONFLICT", ALREADY_ON);
-  const secret = openTotpSecret(user.twoFactorSecret, scope.userId);
-  if (!secret) throw new AppError("PRECONDITION_FAILED", "Start the setup again: scan a new QR code, then enter its code.");
+  const { twoFactorSecret: sealed } = await ownCredentials(scope);
+  const secret = openTotpSecret(sealed, scope.userId);
+  if (!sealed || !secret) throw new AppError("PRECONDITION_FAILED", "Start the setup again: scan a new QR code, then enter its code.");
   const { limit, windowMs } = ACCOUNT_LIMITS.twoFactorSetup;
   const throttleKey = `2fa-setup:${scope.userId}`;
   const tooMany = new AppError("TOO_MANY_REQUESTS", "Too many wrong codes. Wait 15 minutes, then try again.");
@@ -60,10 +61,10 @@ export async function confirmEnrollment(scope: UserScope, input: z.output<typeof
     if (attempts >= limit) throw tooMany;
     throw new AppError("BAD_REQUEST", "That code didn't match. Check that your phone's clock is right, then enter the newest code.", "code");
   }
-  await scope.tx.user.update({
-    where: { id: scope.userId },
-    data: { twoFactorEnabled: true, twoFactorEnabledAt: new Date(), twoFactorLastStep: step },
-  });
+  // The secret this code was checked against: a setup begun meanwhile (another tab) must start over.
+  if (!(await enableOwnTwoFactor(scope.tx, sealed, step))) {
+    throw new AppError("PRECONDITION_FAILED", "Start the setup again: scan a new QR code, then enter its code.");
+  }
   const recoveryCodes = await storeRecoveryCodes(scope);
   await recordSecurityEvent(scope, "two_factor.enabled");
   scope.afterCommit(() => sendEmail(user.email, accountEmails.twoFactorEnabled(user)));
@@ -73,7 +74,7 @@ export async function confirmEnrollment(scope: UserScope, input: z.output<typeof
 export async function regenerateRecoveryCodes(scope: UserScope, input: z.output<typeof regenerateRecoveryCodesSchema>): Promise<{ recoveryCodes: string[] }> {
   const user = await ownUser(scope);
   if (!user.twoFactorEnabled) throw new AppError("PRECONDITION_FAILED", "Turn on two-factor authentication first.");
-  await confirmSecondFactor(scope, user, input.code);
+  await confirmSecondFactor(scope, await ownCredentials(scope), input.code);
   const recoveryCodes = await storeRecoveryCodes(scope);
   await recordSecurityEvent(scope, "two_factor.recovery_codes_regenerated");
   return { recoveryCodes };
@@ -83,12 +84,11 @@ export async function regenerateRecoveryCodes(scope: UserScope, input: z.output<
 export async function disableTwoFactor(scope: UserScope, input: z.output<typeof disableTwoFactorSchema>): Promise<{ requiredBy: string[] }> {
   const user = await ownUser(scope);
   if (!user.twoFactorEnabled) throw new AppError("PRECONDITION_FAILED", "Two-factor authentication is already off.");
-  if (user.passwordHash) await confirmPassword(scope, user.passwordHash, input.password, "password");
-  await confirmSecondFactor(scope, user, input.code);
-  await scope.tx.user.update({
-    where: { id: scope.userId },
-    data: { twoFactorEnabled: false, twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorLastStep: null },
-  });
+  const credentials = await ownCredentials(scope);
+  if (credentials.passwordHash) await confirmPassword(scope, credentials.passwordHash, input.password, "password");
+  await confirmSecondFactor(scope, credentials, input.code);
+  // Turned off since the check above (another tab): this request changes nothing then.
+  if (!(await disableOwnTwoFactor(scope.tx))) throw new AppError("PRECONDITION_FAILED", "Two-factor authentication is already off.");
   await scope.tx.twoFactorRecoveryCode.deleteMany({ where: { userId: scope.userId } });
   await recordSecurityEvent(scope, "two_factor.disabled");
   scope.afterCommit(() => sendEmail(user.email, accountEmails.twoFactorDisabled(user)));
