@@ -5,6 +5,9 @@ const relativeFormat = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" })
 export const formatDate = (date: Date) => dateFormat.format(date);
 export const formatDateTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;
 
+/** A calendar day stored as YYYY-MM-DD ("2026-09-28" → "Sep 28, 2026"); anything else as it is. */
+export const formatIsoDay = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(new Date(`${iso}T00:00:00.000Z`)) : iso);
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600], ["month", 30 * 24 * 3600], ["week", 7 * 24 * 3600],
   ["day", 24 * 3600], ["hour", 3600], ["minute", 60],

@@ -18,6 +18,7 @@ import { renderEmail } from "@/server/email/layout";
 import { sendEmail } from "@/server/email/mailer";
 import { type ShapedContract, contractKey, lockContract } from "./contracts.service";
 import { daysBetween, nextTerm } from "./payment-schedule";
+import { formatIsoDay } from "@/lib/dates";
 
 export const REMINDER_DAYS = 30;
 /** A contract left many terms behind (the job was off) catches up at most this many terms per run. */
@@ -60,9 +61,9 @@ async function remind(scope: OrgScope, c: ShapedContract, today: string, orgSlug
   await scope.audit({ action: "contract.renewal_reminder", resourceType: "contract", resourceId: c.id, details: { ...automatic, endDate: c.endDate, daysLeft: days } });
   await recordTimelineEvent(scope, {
     subjectType: "opportunity", subjectId: c.opportunityId, eventType: "contract_renewal_reminder",
-    title: `Contract ${c.contractNumber} ends on ${c.endDate} (in ${days} days): owner reminded`, metadata: { contractId: c.id, contractNumber: c.contractNumber },
+    title: `Contract ${c.contractNumber} ends on ${formatIsoDay(c.endDate!)} (in ${days} days): owner reminded`, metadata: { contractId: c.id, contractNumber: c.contractNumber },
   });
-  mailOwner(scope, c, `Contract ${c.contractNumber} ends in ${days} days`, [`“${c.title}” (${c.opportunity.company?.name ?? c.opportunity.name}) ends on ${c.endDate}.`, what], orgSlug);
+  mailOwner(scope, c, `Contract ${c.contractNumber} ends in ${days} days`, [`“${c.title}” (${c.opportunity.company?.name ?? c.opportunity.name}) ends on ${formatIsoDay(c.endDate!)}.`, what], orgSlug);
 }
 
 async function renew(scope: OrgScope, c: ShapedContract, orgSlug: string) {
@@ -93,9 +94,9 @@ async function expire(scope: OrgScope, c: ShapedContract, orgSlug: string) {
   await scope.audit({ action: "contract.expired", resourceType: "contract", resourceId: c.id, oldValues: { status: "active" }, newValues: { status: "expired" }, details: automatic });
   await recordTimelineEvent(scope, {
     subjectType: "opportunity", subjectId: c.opportunityId, eventType: "contract_expired",
-    title: `Contract ${c.contractNumber} expired on ${c.endDate}`, metadata: { contractId: c.id, contractNumber: c.contractNumber },
+    title: `Contract ${c.contractNumber} expired on ${formatIsoDay(c.endDate!)}`, metadata: { contractId: c.id, contractNumber: c.contractNumber },
   });
-  mailOwner(scope, c, `Contract ${c.contractNumber} has expired`, [`“${c.title}” ended on ${c.endDate} and did not renew automatically.`], orgSlug);
+  mailOwner(scope, c, `Contract ${c.contractNumber} has expired`, [`“${c.title}” ended on ${formatIsoDay(c.endDate!)} and did not renew automatically.`], orgSlug);
 }
 
 /** Handles one due contract in its own transaction; false when there was nothing (left) to do. */

@@ -20,6 +20,7 @@ import {
   signatureImageBytes, type terminateContractSchema,
 } from "./contracts.schema";
 import { type ShapedContract, contractHash, contractKey, contractParties, getContract, lockContract } from "./contracts.service";
+import { formatIsoDay } from "@/lib/dates";
 
 /** Who may countersign: the same permission that approves everything about contracts. */
 export const COUNTERSIGN_PERMISSION = "contracts:admin";
@@ -163,7 +164,7 @@ async function sendSignedCopies(scope: OrgScope, c: ShapedContract) {
       ...renderEmail({
         subject: `Contract ${c.contractNumber} is signed and active`,
         heading: `${c.contractNumber} is active`,
-        paragraphs: [`“${c.title}” has been signed by every party and is active from ${c.startDate}. The signed copy, with its signature certificate, is attached.`],
+        paragraphs: [`“${c.title}” has been signed by every party and is active from ${formatIsoDay(c.startDate)}. The signed copy, with its signature certificate, is attached.`],
         action: { label: "Open the contract", url: appUrl(`/${org.slug}/contracts/${c.id}`) },
       }),
       attachments: await signedCopy(),
@@ -176,7 +177,7 @@ async function sendSignedCopies(scope: OrgScope, c: ShapedContract) {
         subject: `Your signed copy of ${c.contractNumber}: ${c.title}`,
         heading: "Signed by both parties",
         paragraphs: [
-          `${doc.organization.name} has countersigned “${c.title}” (${c.contractNumber}). It is active from ${c.startDate}.`,
+          `${doc.organization.name} has countersigned “${c.title}” (${c.contractNumber}). It is active from ${formatIsoDay(c.startDate)}.`,
           "Your signed copy is attached. Its last page is the signature certificate: who signed, when, from where, and the fingerprint of the terms you signed.",
         ],
       }),

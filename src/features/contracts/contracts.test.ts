@@ -10,6 +10,7 @@ import { contractDocument } from "./contract-pdf.service";
 import { runContractRenewals } from "./contract-renewals.job";
 import { clientSignSchema, contractFieldsSchema } from "./contracts.schema";
 import { addDays, buildSchedule } from "./payment-schedule";
+import { formatIsoDay } from "@/lib/dates";
 
 const year = new Date().getUTCFullYear();
 const today = new Date().toISOString().slice(0, 10);
@@ -270,6 +271,6 @@ describe("contracts: renewals job", () => {
     expect(smtp.current.received.filter((m) => m.to.includes(s.org.owner.email) && /ends in 20 days/.test(m.subject))).toHaveLength(1);
     expect(again.failed).toBe(0);
     const titles = (await s.api.opportunities.get({ id: s.dealId })).timeline.map((e) => e.title);
-    expect(titles).toEqual(expect.arrayContaining([expect.stringContaining(`Contract ${soon.contractNumber} ends on`), expect.stringContaining(`Contract ${renewing.contractNumber} renewed as`), `Contract ${ending.contractNumber} expired on ${addDays(today, -1)}`]));
+    expect(titles).toEqual(expect.arrayContaining([expect.stringContaining(`Contract ${soon.contractNumber} ends on`), expect.stringContaining(`Contract ${renewing.contractNumber} renewed as`), `Contract ${ending.contractNumber} expired on ${formatIsoDay(addDays(today, -1))}`]));
   });
 });

@@ -20,6 +20,7 @@ import {
   type listApprovalsSchema, type sendProposalSchema, type submitForApprovalSchema,
 } from "./proposals.schema";
 import { type ShapedProposal, approvalThreshold, assertCurrent, getProposal, lockProposal, needsApproval, proposalKey } from "./proposals.service";
+import { formatIsoDay } from "@/lib/dates";
 
 const APPROVE_PERMISSION = "proposals:admin";
 
@@ -84,7 +85,7 @@ async function issueLink(scope: OrgScope, p: ShapedProposal, to: string) {
     heading: `A proposal from ${from}`,
     paragraphs: [
       `${sender?.fullName ?? from} sent you proposal ${p.proposalNumber} “${p.title}” for ${formatMoney(p.totalAmount, p.currency)}.`,
-      `You can read it, and accept or decline it, online${p.validUntil ? `; it is valid until ${p.validUntil}` : ""}.`,
+      `You can read it, and accept or decline it, online${p.validUntil ? `; it is valid until ${formatIsoDay(p.validUntil)}` : ""}.`,
     ],
     action: { label: "View the proposal", url: appUrl(publicProposalPath(token)) },
     footer: "This link is personal to you: anyone who has it can read the proposal and answer it.",

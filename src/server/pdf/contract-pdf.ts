@@ -2,7 +2,7 @@
 // signed, a signature certificate page (who, when, from where, and the signed content's hash).
 // The caller builds a ContractDocument from the database; amounts are the stored decimal
 // strings and are printed as they are.
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDateTime, formatIsoDay } from "@/lib/dates";
 import { drawFacts, drawHeading, drawNote, drawParagraphs, drawTitle } from "./blocks";
 import { drawCertificate } from "./certificate";
 import { createPdf } from "./document";
@@ -59,7 +59,6 @@ const STATUS_LABELS: Record<string, string> = {
   draft: "Draft", pending_signature: "Pending signature", active: "Active", expired: "Expired", terminated: "Terminated", renewed: "Renewed",
 };
 const statusLabel = (s: string) => STATUS_LABELS[s] ?? s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
-const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(new Date(`${iso}T00:00:00.000Z`)) : iso);
 
 const ROLE = { client: "Customer", internal: "Provider" } as const;
 
@@ -99,8 +98,8 @@ export async function renderContractPdf(doc: ContractDocument, options: Contract
 
   drawHeading(pdf, "Term");
   drawFacts(pdf, [
-    { label: "Start date", value: day(doc.startDate) },
-    { label: "End date", value: doc.endDate ? day(doc.endDate) : "Open-ended" },
+    { label: "Start date", value: formatIsoDay(doc.startDate) },
+    { label: "End date", value: doc.endDate ? formatIsoDay(doc.endDate) : "Open-ended" },
     { label: "Automatic renewal", value: doc.autoRenew ? "Yes" : "No" },
   ]);
   if (doc.renewalTerms?.trim()) {
@@ -121,7 +120,7 @@ export async function renderContractPdf(doc: ContractDocument, options: Contract
       { header: "Description", width: 57 },
       { header: "Amount", width: 25, align: "right", noWrap: true },
     ], [
-      ...doc.paymentSchedule.map((p) => ({ cells: [day(p.dueDate), p.description, money(p.amount)] })),
+      ...doc.paymentSchedule.map((p) => ({ cells: [formatIsoDay(p.dueDate), p.description, money(p.amount)] })),
       { cells: ["Total", "", money(doc.totalValue)], total: true },
     ]);
     pdf.moveDown(1.2);

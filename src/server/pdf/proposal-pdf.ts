@@ -1,7 +1,7 @@
 // One proposal version as a PDF. Every amount is the stored decimal string (what the editor
 // computed with proposal-totals.ts and the database holds), printed as it is: nothing here
 // adds, multiplies or rounds money.
-import { formatDate } from "@/lib/dates";
+import { formatDate, formatIsoDay } from "@/lib/dates";
 import { drawFacts, drawHeading, drawNote, drawParagraphs, drawTitle, drawTotals, totalsHeight } from "./blocks";
 import { createPdf } from "./document";
 import { drawFooters } from "./footer";
@@ -61,7 +61,6 @@ const COLUMNS: Column[] = [
 
 /** As the screen shows a line's percent: "—" for none. */
 const percent = (value: string) => (value === "0" ? "—" : `${value}%`);
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00.000Z`));
 
 export function proposalPdfFilename(p: Pick<ProposalPdfData, "proposalNumber" | "version">) {
   return `${p.proposalNumber}-v${p.version}.pdf`.replace(/[^A-Za-z0-9._-]/g, "_");
@@ -87,7 +86,7 @@ export async function renderProposalPdf(data: ProposalPdfData, options: RenderOp
     { label: "Status", value: data.status },
     { label: "Created", value: formatDate(data.createdAt) },
     { label: "Sent", value: data.sentAt ? formatDate(data.sentAt) : null },
-    { label: "Valid until", value: data.validUntil ? day(data.validUntil) : null },
+    { label: "Valid until", value: data.validUntil ? formatIsoDay(data.validUntil) : null },
     { label: "Currency", value: data.currency },
   ], 4);
 

@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/dates";
+import { formatIsoDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { Instalment } from "../payment-schedule";
 import { scheduleTotal } from "../payment-schedule";
@@ -27,7 +27,7 @@ export function ScheduleTable({ schedule, currency, testIdPrefix }: { schedule: 
           {schedule.map((i, n) => (
             <tr key={n}>
               <td className="py-2 pr-3 tabular-nums text-slate-500">{n + 1}</td>
-              <td className="whitespace-nowrap py-2 pr-3">{formatDate(new Date(`${i.dueDate}T00:00:00Z`))}</td>
+              <td className="whitespace-nowrap py-2 pr-3">{formatIsoDay(i.dueDate)}</td>
               <td className="py-2 pr-3">{i.description || "—"}</td>
               <td className="whitespace-nowrap py-2 text-right tabular-nums">{money(i.amount)}</td>
             </tr>

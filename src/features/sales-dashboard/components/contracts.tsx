@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/dates";
+import { formatIsoDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import type { RenewalDue, RenewalsDue, SignedMonth } from "../metrics/contracts";
 import { RENEWAL_WINDOW_DAYS } from "../metrics/contracts";
@@ -8,7 +8,6 @@ import { ChartCard } from "./chart-card";
 import { DataTable } from "./data-table";
 import { formatCount, formatMonth, repName } from "./format";
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00.000Z`));
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** `total` is the service's exact sum over the same months. */
@@ -52,7 +51,7 @@ export function RenewalsDueCard({ renewals, currency, orgSlug }: { renewals: Ren
   return (
     <section aria-labelledby="renewals-due-title" className="card flex min-w-0 flex-col p-5">
       <h2 id="renewals-due-title" className="font-semibold">{title}</h2>
-      <p className="mt-1 text-sm text-slate-600">Active contracts ending by {day(renewals.through)}, soonest first. The date range does not apply.</p>
+      <p className="mt-1 text-sm text-slate-600">Active contracts ending by {formatIsoDay(renewals.through)}, soonest first. The date range does not apply.</p>
       {count === 0 ? (
         <div className="my-auto py-12 text-center text-sm text-slate-500">
           <p className="font-medium text-slate-700">No renewals in the next {RENEWAL_WINDOW_DAYS} days.</p>
@@ -95,7 +94,7 @@ export function RenewalsDueCard({ renewals, currency, orgSlug }: { renewals: Ren
                     <span className="block text-xs text-slate-500">Owner: {ownerOf(c)}</span>
                   </span>,
                   <span key="ends" className="block whitespace-nowrap">
-                    {day(c.endDate)}
+                    {formatIsoDay(c.endDate)}
                     <span className="block text-xs text-slate-500">{daysLeft(c.daysLeft)}</span>
                     <span className="mt-1 block"><RenewalBadge autoRenew={c.autoRenew} /></span>
                   </span>,

@@ -9,14 +9,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ContractStatusBadge } from "@/features/contracts/components/status-badge";
 import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, listContractsSchema } from "@/features/contracts/contracts.schema";
-import { formatDate } from "@/lib/dates";
+import { formatIsoDay } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Contracts" };
 
-const day = (iso: string | null) => (iso ? formatDate(new Date(`${iso}T00:00:00Z`)) : "—");
+const day = (iso: string | null) => (iso ? formatIsoDay(iso) : "—");
 const typeLabel = (t: string) => CONTRACT_TYPE_LABELS[t as keyof typeof CONTRACT_TYPE_LABELS] ?? humanize(t);
 
 export default async function ContractsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<RawSearchParams> }) {

@@ -17,7 +17,7 @@ import { LeaderboardCard } from "@/features/sales-dashboard/components/leaderboa
 import { PipelineStagesCard } from "@/features/sales-dashboard/components/pipeline-stages";
 import { rangePresets } from "@/features/sales-dashboard/components/range-presets";
 import { type SalesDashboardInput, salesDashboardSchema } from "@/features/sales-dashboard/sales-dashboard.schema";
-import { formatDate, todayIsoDate } from "@/lib/dates";
+import { formatIsoDay, todayIsoDate } from "@/lib/dates";
 import { AppError } from "@/server/api/errors";
 import { orNotFound, serverApi } from "@/trpc/server";
 
@@ -37,7 +37,6 @@ async function load(api: Api, input: SalesDashboardInput) {
   }
 }
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00.000Z`));
 
 export default async function SalesDashboardPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<RawSearchParams> }) {
   const { orgSlug } = await params;
@@ -73,7 +72,7 @@ export default async function SalesDashboardPage({ params, searchParams }: { par
   const range = data?.range ?? (parsed.success ? parsed.data : null);
   const ownerLabel = raw.owner ? (owners.find((o) => o.id === raw.owner)?.name ?? "One rep") : "Everyone";
   const pipelineLabel = raw.pipeline ? (data?.pipeline?.name ?? "One pipeline") : "All pipelines";
-  const description = range ? `${day(range.from)} – ${day(range.to)} · ${ownerLabel} · ${pipelineLabel}` : undefined;
+  const description = range ? `${formatIsoDay(range.from)} – ${formatIsoDay(range.to)} · ${ownerLabel} · ${pipelineLabel}` : undefined;
 
   return (
     <div>

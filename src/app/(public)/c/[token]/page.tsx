@@ -6,7 +6,7 @@ import { PublicSignForm } from "@/features/contracts/components/public-sign-form
 import { ScheduleTable } from "@/features/contracts/components/schedule-table";
 import { type PublicContractView, openPublicContract } from "@/features/contracts/contract-public.service";
 import { CONTRACT_TYPE_LABELS } from "@/features/contracts/contracts.schema";
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDateTime, formatIsoDay } from "@/lib/dates";
 import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
 import { requestMeta } from "@/server/auth/request-meta";
@@ -21,7 +21,6 @@ const CLOSED: Record<Exclude<PublicContractView["state"], "open" | "signed">, { 
   closed: { title: "This contract can no longer be signed", body: "It is no longer waiting for a signature. If you think this is a mistake, contact the sender." },
 };
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 
 export default async function PublicContractPage({ params }: { params: Promise<{ token: string }> }) {
@@ -62,7 +61,7 @@ export default async function PublicContractPage({ params }: { params: Promise<{
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
             <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Between</dt><dd>{supplier}</dd></div>
             <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">And</dt><dd>{c.clientName ?? "You"}</dd></div>
-            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Term</dt><dd>{day(c.startDate)} – {c.endDate ? day(c.endDate) : "open-ended"}</dd></div>
+            <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Term</dt><dd>{formatIsoDay(c.startDate)} – {c.endDate ? formatIsoDay(c.endDate) : "open-ended"}</dd></div>
             <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Renewal</dt><dd>{c.autoRenew ? "Renews automatically" : "Does not renew automatically"}</dd></div>
             <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Total value</dt><dd className="font-semibold tabular-nums" data-testid="public-contract-value">{money(c.totalValue)}</dd></div>
             <div><dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Payment terms</dt><dd>{c.paymentTerms ?? "—"}</dd></div>

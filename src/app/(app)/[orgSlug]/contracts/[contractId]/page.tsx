@@ -6,7 +6,7 @@ import { ContractActions } from "@/features/contracts/components/contract-action
 import { ScheduleTable } from "@/features/contracts/components/schedule-table";
 import { ContractStatusBadge } from "@/features/contracts/components/status-badge";
 import { CONTRACT_TYPE_LABELS } from "@/features/contracts/contracts.schema";
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime, formatIsoDay } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
@@ -14,7 +14,6 @@ import { getSession, orNotFound, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Contract" };
 
-const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 const how = (method: string | null) => (method === "drawn" ? "drawn signature" : method === "typed" ? "typed signature" : "signature");
 
 export default async function ContractPage({ params }: { params: Promise<{ orgSlug: string; contractId: string }> }) {
@@ -131,8 +130,8 @@ export default async function ContractPage({ params }: { params: Promise<{ orgSl
               <DetailItem label="Deal"><Link href={`/${orgSlug}/deals/${c.opportunity.id}`} className="text-brand-700 hover:underline">{c.opportunity.name}</Link></DetailItem>
               <DetailItem label="Proposal">{c.proposal ? <Link href={`/${orgSlug}/proposals/${c.proposal.id}`} className="text-brand-700 hover:underline">{c.proposal.proposalNumber}{c.proposal.version > 1 ? ` v${c.proposal.version}` : ""}</Link> : "—"}</DetailItem>
               <DetailItem label="Owner">{c.owner?.fullName ?? "—"}</DetailItem>
-              <DetailItem label="Start">{day(c.startDate)}</DetailItem>
-              <DetailItem label="End">{c.endDate ? day(c.endDate) : "Open-ended"}</DetailItem>
+              <DetailItem label="Start">{formatIsoDay(c.startDate)}</DetailItem>
+              <DetailItem label="End">{c.endDate ? formatIsoDay(c.endDate) : "Open-ended"}</DetailItem>
               <DetailItem label="Auto-renew">{c.autoRenew ? "Yes" : "No"}</DetailItem>
               <DetailItem label="Value"><span className="tabular-nums">{money(c.totalValue)}</span></DetailItem>
               <DetailItem label="Payment terms">{c.paymentTerms ?? "—"}</DetailItem>
