@@ -52,7 +52,7 @@ function stateOf(target: ContractLinkTarget, c: ShapedContract): PublicContractS
   return c.status === "draft" ? "withdrawn" : "closed";
 }
 
-/** What the page shows for a token; the link's first view is recorded. */
+/** What the page shows for a token; each view of an open link is counted. */
 export async function openPublicContract(rawToken: unknown, meta: RequestMeta): Promise<PublicContractView> {
   const target = await resolve(rawToken);
   if (!target) return INVALID;
@@ -61,7 +61,7 @@ export async function openPublicContract(rawToken: unknown, meta: RequestMeta): 
     const organization = org ? { name: org.name, logoUrl: org.logoUrl } : null;
     const c = await getContract(scope, target.contractId);
     const state = stateOf(target, c);
-    if (state === "open") await recordContractView(scope, target.linkId);
+    if (state === "open") await recordContractView(scope, c, target.linkId);
     return { state, organization, contract: state === "open" || state === "signed" ? publicShape(c) : null };
   });
 }

@@ -245,10 +245,25 @@ export async function terminateContract(scope: OrgScope, input: z.output<typeof 
 export async function listContractLinks(scope: OrgScope, id: string) {
   const c = await scope.tx.contract.findUnique({ where: contractKey(scope, id), select: { id: true } });
   if (!c) throw notFound("Contract");
-  return scope.tx.contractLink.findMany({ where: { contractId: id }, orderBy: { createdAt: "desc" }, select: { id: true, sentToEmail: true, viewedAt: true, createdAt: true, revokedAt: true } });
+  return scope.tx.contractLink.findMany({
+    where: { contractId: id }, orderBy: { createdAt: "desc" },
+    select: { id: true, sentToEmail: true, viewedAt: true, viewCount: true, lastViewedAt: true, createdAt: true, revokedAt: true },
+  });
 }
 
-/** The client opened the signing page: the link's first view is kept. */
-export async function recordContractView(scope: OrgScope, linkId: string) {
-  await scope.tx.contractLink.updateMany({ where: { id: linkId, viewedAt: null }, data: { viewedAt: new Date() } });
+/**
+ * The client opened the signing page: every view is counted, the first one is kept, and the
+ * first one lands on the deal's timeline so the owner sees it was read.
+ */
+export async function recordContractView(scope: OrgScope, c: ShapedContract, linkId: string) {
+  const now = new Date();
+  const [link] = await scope.tx.$queryRaw<{ view_count: number; sent_to_email: string }[]>`
+    UPDATE contract_links SET view_count = view_count + 1, last_viewed_at = ${now}, viewed_at = COALESCE(viewed_at, ${now})
+    WHERE id = ${linkId}::uuid RETURNING view_count, sent_to_email`;
+  if (link?.view_count !== 1) return;
+  await recordTimelineEvent(scope, {
+    subjectType: "opportunity", subjectId: c.opportunityId, eventType: "contract_viewed",
+    title: `Contract ${c.contractNumber} opened by the client (${link.sent_to_email})`,
+    metadata: { contractId: c.id, contractNumber: c.contractNumber },
+  });
 }

@@ -141,7 +141,15 @@ describe("contracts: signing", () => {
     const page = await openPublicContract(token, client);
     expect(page).toMatchObject({ state: "open", contract: { contractNumber: c.contractNumber, totalValue: "1060.05", documentHash: sent.documentHash, clientName: "ct-sign Buyer Ltd" } });
     expect(JSON.stringify(page)).not.toContain(s.org.owner.id);
-    expect((await s.api.contracts.links({ id: c.id }))[0]!.viewedAt).toBeInstanceOf(Date);
+    // Every view is counted; the first is kept, and lands on the deal's timeline once.
+    const first = (await s.api.contracts.links({ id: c.id }))[0]!;
+    expect(first).toMatchObject({ viewCount: 1, viewedAt: expect.any(Date) });
+    await openPublicContract(token, client);
+    const again = (await s.api.contracts.links({ id: c.id }))[0]!;
+    expect(again).toMatchObject({ viewCount: 2, viewedAt: first.viewedAt });
+    expect(again.lastViewedAt!.getTime()).toBeGreaterThanOrEqual(first.viewedAt!.getTime());
+    const opened = (await s.api.opportunities.get({ id: s.dealId })).timeline.filter((e) => e.title.startsWith(`Contract ${c.contractNumber} opened by the client`));
+    expect(opened).toHaveLength(1);
 
     const input = clientSignSchema.parse({ token, fullName: "Cora Client", email: "", agree: true, signature: { method: "drawn", image: PNG } });
     expect(await signPublicContract(input, client)).toEqual({ ok: true, status: "pending_signature" });

@@ -16,6 +16,12 @@ export const metadata: Metadata = { title: "Contract" };
 
 const how = (method: string | null) => (method === "drawn" ? "drawn signature" : method === "typed" ? "typed signature" : "signature");
 
+/** "opened Nov 30, 2026, 2:22 PM UTC" or "opened 3 times, first …, last …". */
+function openedText(l: { viewedAt: Date | null; viewCount: number; lastViewedAt: Date | null }) {
+  if (l.viewCount <= 1 || !l.lastViewedAt) return `viewed ${formatDateTime(l.viewedAt!)}`;
+  return `viewed ${l.viewCount} times, first ${formatDateTime(l.viewedAt!)}, last ${formatDateTime(l.lastViewedAt)}`;
+}
+
 export default async function ContractPage({ params }: { params: Promise<{ orgSlug: string; contractId: string }> }) {
   const { orgSlug, contractId } = await params;
   if (!isUuid(contractId)) notFound();
@@ -149,7 +155,7 @@ export default async function ContractPage({ params }: { params: Promise<{ orgSl
                   <li key={l.id}>
                     <p className="break-all font-medium">{l.sentToEmail}</p>
                     <p className="text-xs text-slate-500">
-                      Sent {formatDateTime(l.createdAt)} · {l.viewedAt ? `viewed ${formatDateTime(l.viewedAt)}` : "not opened yet"}
+                      Sent {formatDateTime(l.createdAt)} · {l.viewedAt ? openedText(l) : "not opened yet"}
                       {l.revokedAt ? <> · <span className="text-red-700">revoked {formatDateTime(l.revokedAt)}</span></> : null}
                     </p>
                   </li>
