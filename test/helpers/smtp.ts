@@ -14,6 +14,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** The first message to `to` (optionally matching `subject`), waiting up to 5 s for it. */
   waitFor(to: string, subject?: RegExp): Promise<ReceivedMail>;
+  /** The `nth` message (from 1) to `to`, waiting up to 5 s for it. */
+  nthTo(to: string, nth: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       for (let i = 0; i < 100 && !match(); i++) await new Promise((r) => setTimeout(r, 50));
       const found = match();
       if (!found) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ""}; received: ${received.map((m) => `${m.to.join(",")}: ${m.subject}`).join("; ") || "nothing"}`);
+      return found;
+    },
+    async nthTo(to, nth) {
+      const mails = () => received.filter((m) => m.to.includes(to.toLowerCase()));
+      for (let i = 0; i < 100 && mails().length < nth; i++) await new Promise((r) => setTimeout(r, 50));
+      const found = mails()[nth - 1];
+      if (!found) throw new Error(`no email #${nth} to ${to}`);
       return found;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

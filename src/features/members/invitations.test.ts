@@ -1,28 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { authenticate } from "@/server/auth/sign-in";
 import { listUserOrganizations } from "@/server/db/system";
 import {
   type TestOrg, addMember, callerAs, createOrgWithOwner, newAppPool, ownerPool, uniqueEmail,
 } from "../../../test/helpers/fixtures";
-import { type TestSmtp, linkIn, startTestSmtp } from "../../../test/helpers/smtp";
+import { linkIn } from "../../../test/helpers/smtp";
+import { withTestSmtp } from "../../../test/helpers/smtp-env";
 
 // Every join through an invitation changes the number of seats; billing hears of each one.
 const seatChanges = vi.hoisted(() => [] as string[]);
 vi.mock("@/features/billing/seat-sync", () => ({ afterSeatChange: (scope: { orgId: string }) => { seatChanges.push(scope.orgId); } }));
 
 const meta = { ip: "198.51.100.4", userAgent: "vitest" };
-let smtp: TestSmtp;
-const savedSmtp = process.env.SMTP_URL;
+const smtp = withTestSmtp();
 
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
-});
-afterAll(async () => {
-  if (savedSmtp === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = savedSmtp;
-  await smtp.close();
-});
 afterEach(() => { vi.useRealTimers(); });
 
 /** Plan limits apply while billing is on (STRIPE_SECRET_KEY set); self-hosted has none. */
@@ -46,7 +37,7 @@ async function roleId(org: TestOrg, name: string) {
 async function invite(org: TestOrg, email: string, role = "Member") {
   const api = callerAs(org.owner, org.slug);
   const invitation = await api.invitations.create({ email, roleId: await roleId(org, role) });
-  const mail = await smtp.waitFor(email, /invited you/);
+  const mail = await smtp.current.waitFor(email, /invited you/);
   const link = linkIn(mail, "/invite/");
   return { invitation, mail, link, token: tokenOf(mail) };
 }
@@ -55,7 +46,7 @@ const anonymous = () => callerAs(null);
 
 /** Waits for the `count`th email to `email` and returns every one so far. */
 async function mailsTo(email: string, count: number) {
-  const to = () => smtp.received.filter((m) => m.to.includes(email));
+  const to = () => smtp.current.received.filter((m) => m.to.includes(email));
   for (let i = 0; i < 100 && to().length < count; i++) await new Promise((r) => setTimeout(r, 50));
   return to();
 }
@@ -206,7 +197,7 @@ describe("invitations", () => {
     expect(error).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/includes 3 seats and all are in use \(2 active members, 1 pending invitation\)\. Upgrade your plan/) });
     expect(error.cause).toMatchObject({ field: "seats" });
     await new Promise((r) => setTimeout(r, 200));
-    expect(smtp.received.some((m) => m.to.includes(refused))).toBe(false);
+    expect(smtp.current.received.some((m) => m.to.includes(refused))).toBe(false);
     expect((await ownerPool().query("SELECT 1 FROM invitations WHERE email = $1", [refused])).rows).toEqual([]);
   });
 

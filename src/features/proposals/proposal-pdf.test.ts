@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as publicPdf } from "@/app/(public)/p/[token]/pdf/route";
 import { GET as memberPdf } from "@/app/api/organizations/[orgSlug]/proposals/[proposalId]/pdf/route";
 import { formatMoney } from "@/lib/money";
@@ -8,7 +8,8 @@ import { createOrgScope } from "@/server/api/scope";
 import { withOrg } from "@/server/db/tenant";
 import { TEST_PASSWORD, type TestOrg, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { readPdf } from "../../../test/helpers/pdf";
-import { type TestSmtp, linkIn, startTestSmtp } from "../../../test/helpers/smtp";
+import { linkIn } from "../../../test/helpers/smtp";
+import { withTestSmtp } from "../../../test/helpers/smtp-env";
 import { getProposalPdfData, renderProposalPdfFile } from "./proposal-pdf.service";
 import { answerPublicProposal } from "./proposal-public.service";
 
@@ -31,21 +32,10 @@ const publicRequest = (token: string) => publicPdf(new Request(`http://localhost
 
 /** The public link's token from the `nth` email to `email`. */
 async function tokenFor(email: string, nth: number) {
-  for (let i = 0; i < 100 && smtp.received.filter((m) => m.to.includes(email)).length < nth; i++) await new Promise((r) => setTimeout(r, 50));
-  const mail = smtp.received.filter((m) => m.to.includes(email))[nth - 1];
-  if (!mail) throw new Error(`no email #${nth} to ${email}`);
-  return linkIn(mail, "/p/").split("/p/")[1]!;
+  return linkIn(await smtp.current.nthTo(email, nth), "/p/").split("/p/")[1]!;
 }
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await smtp.close();
-});
+const smtp = withTestSmtp();
 
 // Amounts that floats get wrong: 3 × 19.99 less 7.5% plus 8.25%, 0.3 × 0.70, a large amount at
 // odd rates, thirds of a third.

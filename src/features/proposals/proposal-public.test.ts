@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newToken } from "@/lib/tokens";
 import { type TestOrg, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
-import { type TestSmtp, linkIn, startTestSmtp } from "../../../test/helpers/smtp";
+import { linkIn } from "../../../test/helpers/smtp";
+import { withTestSmtp } from "../../../test/helpers/smtp-env";
 import { answerPublicProposal, openPublicProposal } from "./proposal-public.service";
 import { acceptPublicProposalSchema, rejectPublicProposalSchema } from "./proposals.schema";
 
 const line = (over: Record<string, string> = {}) => ({ description: "Consulting day", quantity: "2", unitPrice: "1000", discountPercent: "0", taxRate: "0", ...over });
 const client = { ip: "203.0.113.7", userAgent: "client-browser" };
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
-  process.env.NEXTAUTH_URL = "https://crm.example.com";
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.NEXTAUTH_URL;
-  await smtp.close();
-});
+const smtp = withTestSmtp();
+beforeAll(() => { process.env.NEXTAUTH_URL = "https://crm.example.com"; });
+afterAll(() => { delete process.env.NEXTAUTH_URL; });
 
 /** An org, a deal with a contact who has an email, and a proposal for it. */
 async function setup(label: string) {
@@ -34,10 +27,7 @@ async function setup(label: string) {
 
 /** Sends (or re-sends) and returns the token from the email that arrived. */
 async function tokenFrom(email: string, nth = 1) {
-  for (let i = 0; i < 100 && smtp.received.filter((m) => m.to.includes(email)).length < nth; i++) await new Promise((r) => setTimeout(r, 50));
-  const mails = smtp.received.filter((m) => m.to.includes(email));
-  const mail = mails[nth - 1];
-  if (!mail) throw new Error(`no email #${nth} to ${email}`);
+  const mail = await smtp.current.nthTo(email, nth);
   const link = linkIn(mail, "/p/");
   expect(link.startsWith("https://crm.example.com/p/")).toBe(true);
   return { mail, token: link.split("/p/")[1]! };

@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOrgScope } from "@/server/api/scope";
 import { withOrg } from "@/server/db/tenant";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
-import { type TestSmtp, startTestSmtp } from "../../../test/helpers/smtp";
+import { withTestSmtp } from "../../../test/helpers/smtp-env";
 import { recordProposalView } from "./proposal-lifecycle.service";
 import { proposalTotals } from "./proposal-totals";
 
@@ -18,15 +18,7 @@ async function setup(label: string) {
   return { org, api, dealId: deal.id };
 }
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  process.env.SMTP_URL = smtp.url;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await smtp.close();
-});
+const smtp = withTestSmtp();
 
 describe("proposals: numbers, totals, versions", () => {
   it("numbers proposals per organization and year without gaps or duplicates, even 20 at once", async () => {
@@ -171,7 +163,7 @@ describe("proposals: approvals", () => {
     expect((await managerApi.proposals.approvers()).map((a) => a.roleName)).toEqual(["Owner"]);
     const request = await api.proposals.submitForApproval({ id: p.id, note: "Strategic account" });
     expect(request.approver.id).toBe(manager.id);
-    await smtp.waitFor(manager.email, /Approval needed/);
+    await smtp.current.waitFor(manager.email, /Approval needed/);
     expect((await api.proposals.get({ id: p.id })).status).toBe("pending_approval");
     await expect(api.proposals.update({ id: p.id, values: { title: "Edit while pending" } })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("waiting for approval") });
     await expect(api.proposals.submitForApproval({ id: p.id })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -185,7 +177,7 @@ describe("proposals: approvals", () => {
     await expect(managerApi.approvals.reject({ id: request.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Say why") });
 
     await managerApi.approvals.reject({ id: request.id, comment: "Keep it under 12%" });
-    const rejectedMail = await smtp.waitFor(org.owner.email, /not approved/);
+    const rejectedMail = await smtp.current.waitFor(org.owner.email, /not approved/);
     expect(rejectedMail.text).toContain("Keep it under 12%");
     expect(rejectedMail.text).toContain(`/${org.slug}/proposals/${p.id}`);
     expect((await api.proposals.get({ id: p.id })).status).toBe("draft");
@@ -194,7 +186,7 @@ describe("proposals: approvals", () => {
     const again = await api.proposals.submitForApproval({ id: p.id, approverId: manager.id, priority: "high" });
     await expect(api.proposals.submitForApproval({ id: p.id, approverId: member.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await managerApi.approvals.approve({ id: again.id, comment: "OK this once" });
-    await smtp.waitFor(org.owner.email, /approved:/);
+    await smtp.current.waitFor(org.owner.email, /approved:/);
     const approved = await api.proposals.get({ id: p.id });
     expect(approved.status).toBe("approved");
     expect(approved.approvals.map((a) => [a.status, a.comment, a.resolver?.id])).toEqual([["approved", "OK this once", manager.id], ["rejected", "Keep it under 12%", manager.id]]);

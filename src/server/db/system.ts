@@ -680,10 +680,12 @@ export async function storeOutboxMessage(m: {
   });
 }
 
+const asAttachments = (value: Prisma.JsonValue | undefined): OutboxAttachment[] => (Array.isArray(value) ? (value as unknown as OutboxAttachment[]) : []);
+
 /** A kept message's attachments (empty for an unknown message). */
 export async function outboxAttachments(id: string): Promise<OutboxAttachment[]> {
   const message = await systemDb().devOutboxMessage.findUnique({ where: { id }, select: { attachments: true } });
-  return Array.isArray(message?.attachments) ? (message.attachments as unknown as OutboxAttachment[]) : [];
+  return asAttachments(message?.attachments);
 }
 
 /** The dev outbox, newest first; only ever called while the outbox is on (src/server/email/config.ts). */
@@ -691,8 +693,9 @@ export function listOutboxMessages(limit = 100) {
   return systemDb().devOutboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: limit, omit: { attachments: true } });
 }
 
-export function getOutboxMessage(id: string) {
-  return systemDb().devOutboxMessage.findUnique({ where: { id } });
+export async function getOutboxMessage(id: string) {
+  const message = await systemDb().devOutboxMessage.findUnique({ where: { id } });
+  return message ? { ...message, attachments: asAttachments(message.attachments) } : null;
 }
 
 // ------------------------------------------------------------------ API keys

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProposalStatusBadge } from "@/features/proposals/components/status-badge";
 import { PROPOSAL_STATUSES, PROPOSAL_STATUS_LABELS, listProposalsSchema } from "@/features/proposals/proposals.schema";
-import { formatDate } from "@/lib/dates";
+import { formatDate, formatIsoDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { orNotFound, serverApi } from "@/trpc/server";
 import { ListTable } from "@/components/list/list-table";
@@ -73,7 +73,7 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
                 <td className="px-4 py-3"><Link href={`/${orgSlug}/deals/${p.opportunity.id}`} className="hover:underline">{p.opportunity.name}</Link></td>
                 <td className="px-4 py-3"><ProposalStatusBadge status={p.status} /></td>
                 <td className="px-4 py-3 tabular-nums">{formatMoney(p.totalAmount, p.currency)}</td>
-                <td className="px-4 py-3">{p.validUntil ? formatDate(new Date(p.validUntil)) : "—"}</td>
+                <td className="px-4 py-3">{p.validUntil ? formatIsoDay(p.validUntil) : "—"}</td>
                 <td className="hidden px-4 py-3 md:table-cell">{p.creator?.fullName ?? "—"}</td>
                 <td className="px-4 py-3 text-slate-600">{formatDate(p.createdAt)}</td>
               </tr>

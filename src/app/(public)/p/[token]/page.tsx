@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { PublicAnswer } from "@/features/proposals/components/public-answer";
 import { TotalsList } from "@/features/proposals/components/totals-list";
 import { type PublicProposalView, openPublicProposal } from "@/features/proposals/proposal-public.service";
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime, formatIsoDay } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { requestMeta } from "@/server/auth/request-meta";
 import { answerProposalAction } from "./actions";
@@ -32,7 +32,7 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
     const copy = CLOSED[view.state];
     return (
       <PublicLinkClosed organization={view.organization} title={copy.title} body={copy.body}>
-        {view.state === "expired" && p ? <p className="mt-2 text-sm text-slate-600">{p.proposalNumber} “{p.title}” was valid until {p.validUntil}.</p> : null}
+        {view.state === "expired" && p ? <p className="mt-2 text-sm text-slate-600">{p.proposalNumber} “{p.title}” was valid until {p.validUntil ? formatIsoDay(p.validUntil) : null}.</p> : null}
       </PublicLinkClosed>
     );
   }
@@ -49,7 +49,7 @@ export default async function PublicProposalPage({ params }: { params: Promise<{
       <div className="mb-6">
         <p className="text-sm text-slate-600">Proposal {p.proposalNumber}{p.version > 1 ? ` · version ${p.version}` : ""}{p.sentAt ? ` · sent ${formatDate(p.sentAt)}` : ""}</p>
         <h1 className="mt-1 text-2xl font-semibold">{p.title}</h1>
-        {p.validUntil ? <p className="mt-1 text-sm text-slate-600">Valid until {formatDate(new Date(p.validUntil))}</p> : null}
+        {p.validUntil ? <p className="mt-1 text-sm text-slate-600">Valid until {formatIsoDay(p.validUntil)}</p> : null}
         <p className="mt-3">
           <a href={`/p/${encodeURIComponent(token)}/pdf`} className="btn-secondary" download>Download PDF</a>
         </p>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
-import { getOutboxMessage, outboxAttachments } from "@/server/db/system";
+import { getOutboxMessage } from "@/server/db/system";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 
@@ -23,7 +23,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const { messageId } = await params;
   const message = isUuid(messageId) ? await getOutboxMessage(messageId) : null;
   if (!message) notFound();
-  const attachments = await outboxAttachments(message.id);
+  const { attachments } = message;
   return (
     <article className="card p-6">
       <p className="mb-4 text-sm"><Link href="/dev/outbox" className="text-brand-700 hover:underline">← Outbox</Link></p>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DetailItem } from "@/components/ui/detail-item";
 import { ProposalActions } from "@/features/proposals/components/proposal-actions";
 import { ProposalStatusBadge } from "@/features/proposals/components/status-badge";
-import { formatDate, formatDateTime } from "@/lib/dates";
+import { formatDate, formatDateTime, formatIsoDay } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { humanize } from "@/lib/labels";
 import { formatMoney } from "@/lib/money";
@@ -105,7 +105,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ orgSl
           <section aria-labelledby="facts" className="card p-5">
             <h2 id="facts" className="mb-3 font-semibold">Details</h2>
             <dl className="grid grid-cols-2 gap-3 text-sm">
-              <DetailItem label="Valid until">{p.validUntil ? formatDate(new Date(p.validUntil)) : "—"}</DetailItem>
+              <DetailItem label="Valid until">{p.validUntil ? formatIsoDay(p.validUntil) : "—"}</DetailItem>
               <DetailItem label="Sent">{p.sentAt ? `${formatDateTime(p.sentAt)}${p.sentToEmail ? ` to ${p.sentToEmail}` : ""}` : "—"}</DetailItem>
               <DetailItem label="Viewed">{p.viewedAt ? `${p.viewCount}× (first ${formatDate(p.viewedAt)})` : "—"}</DetailItem>
               <DetailItem label="Answer">{p.acceptedAt ? `Accepted ${formatDate(p.acceptedAt)}${p.acceptedByName ? ` by ${p.acceptedByName}` : ""}${p.decidedIp ? ` (from ${p.decidedIp})` : ""}` : p.rejectedAt ? `Rejected ${formatDate(p.rejectedAt)}${p.rejectionReason ? `: ${p.rejectionReason}` : ""}` : "—"}</DetailItem>
