@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import parley from "./eslint/db-boundary.mjs";
 
 export default tseslint.config(
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
@@ -17,14 +18,14 @@ export default tseslint.config(
     },
   },
   {
-    // The tenancy wall: only src/server/db reaches the database clients. Routers and services
-    // get the scoped transaction from orgProcedure; cross-org work is a named function in system.ts.
+    // The tenancy wall (eslint/db-boundary.mjs says what it refuses and why).
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/server/db/**"],
+    plugins: { parley },
     rules: {
+      "parley/db-boundary": "error",
       "no-restricted-imports": ["error", {
         patterns: [
-          { group: ["@/server/db/client", "**/server/db/client", "./client"], message: "Use the scoped transaction (withOrg / orgProcedure) or a named function in src/server/db/system.ts." },
           { group: ["@/generated/prisma/client"], importNames: ["PrismaClient"], message: "Only src/server/db/client.ts constructs a PrismaClient." },
         ],
       }],

@@ -4,7 +4,8 @@
 // since 100,000 Prisma calls would take minutes and measure nothing we care about.
 import type pg from "pg";
 import { hashPassword } from "../src/server/auth/password";
-import { createAccountWithOrganization, seedMember } from "../src/server/db/system";
+import { createAccountWithOrganization } from "../src/server/db/system/sign-up";
+import { seedMember } from "../prisma/seed/members";
 
 export const NOISE_ORGS = 100;
 export const TARGET_OPEN = 50_000;

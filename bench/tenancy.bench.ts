@@ -7,7 +7,8 @@
 import pg from "pg";
 import { hashPassword } from "../src/server/auth/password";
 import { closeClient, createClient, createPlainClient, disconnectAll } from "../src/server/db/client";
-import { createAccountWithOrganization, seedMember } from "../src/server/db/system";
+import { createAccountWithOrganization } from "../src/server/db/system/sign-up";
+import { seedMember } from "../prisma/seed/members";
 import { withOrg } from "../src/server/db/tenant";
 import { measureInterleaved, openBenchDatabase, printStats } from "./harness";
 

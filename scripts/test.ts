@@ -71,7 +71,7 @@ await step("end-to-end tests (Playwright, Chromium)", async () => {
     url.pathname = `/${database}`;
     await migrate(url.toString(), { rolePassword: process.env.PARLEY_DB_ROLE_PASSWORD });
     // The demo organization, smaller than `npm start`'s, for the journeys that begin there.
-    const seeded = await run(bin("tsx"), ["scripts/db-seed.ts"], { ...process.env, DATABASE_URL: url.toString(), PARLEY_DEMO_COMPANIES: "250" });
+    const seeded = await run(bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], { ...process.env, DATABASE_URL: url.toString(), PARLEY_DEMO_COMPANIES: "250" });
     if (seeded !== 0) return false;
     const out = path.join(reports, "playwright.json");
     const env = {

@@ -2,7 +2,7 @@
 // restart and starts this process's background job workers.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { failStaleImports } = await import("@/server/db/system");
+  const { failStaleImports } = await import("@/server/db/system/jobs");
   const { startJobWorkers } = await import("@/server/jobs/workers");
   try {
     const failed = await failStaleImports();

@@ -4,7 +4,7 @@ import pg from "pg";
 import { signUp } from "@/features/auth/auth.service";
 import { createCaller } from "@/server/api/root";
 import { appDatabaseUrl, ownerDatabaseUrl, systemDatabaseUrl } from "@/server/db/config";
-import type { ActiveSession } from "@/server/db/system";
+import type { ActiveSession } from "@/server/db/system/sessions";
 
 export const TEST_PASSWORD = "correct-horse-battery-staple-42";
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
@@ -22,7 +22,7 @@ export function newAppPool(max = 2): pg.Pool {
   return new pg.Pool({ connectionString: appDatabaseUrl(), max });
 }
 
-/** The BYPASSRLS system role, as src/server/db/system.ts connects. */
+/** The BYPASSRLS system role, as src/server/db/system/ connects. */
 export function newSystemPool(max = 1): pg.Pool {
   return new pg.Pool({ connectionString: systemDatabaseUrl(), max });
 }

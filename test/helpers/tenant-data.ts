@@ -7,7 +7,8 @@ import path from "node:path";
 import { stagedPath } from "@/features/imports/import-files";
 import { newToken, sha256Hex } from "@/lib/tokens";
 import { subscriptionEffect } from "@/server/billing/subscription";
-import { recordStripeSubscription, startSession } from "@/server/db/system";
+import { recordStripeSubscription } from "@/server/db/system/billing";
+import { startSession } from "@/server/db/system/sign-in";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "./fixtures";
 
 export interface TenantWorld {

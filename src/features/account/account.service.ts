@@ -1,7 +1,7 @@
 // The signed-in person's own account: email (verification, change), password, and their
 // security log. Runs in the user's scope (withUser: RLS limits it to their own rows); the
 // password hash only through own-credentials.ts (the app role cannot read it); link tokens are
-// issued through named functions in system.ts; mail goes after commit.
+// issued through named functions in src/server/db/system/; mail goes after commit.
 import type { z } from "zod";
 import { assertAcceptablePassword } from "@/features/auth/auth.service";
 import { limitResetRequests, sendResetLinkLater } from "@/features/auth/password-reset.service";
@@ -13,15 +13,10 @@ import { ACCOUNT_LIMITS, LINK_TTL_MS } from "@/server/auth/policy";
 import { normalizeEmail } from "@/server/auth/sign-in";
 import { sendEmail } from "@/server/email/mailer";
 import { type OwnCredentials, readOwnCredentials, setOwnPasswordHash } from "@/server/db/own-credentials";
-import {
-  cancelEmailChange as cancelPendingEmailChange,
-  hitRateLimit,
-  issueEmailChange,
-  issueEmailVerification,
-  listOAuthAccounts,
-  listUserOrganizations,
-  pendingEmailChange,
-} from "@/server/db/system";
+import { cancelEmailChange as cancelPendingEmailChange, issueEmailChange, issueEmailVerification, pendingEmailChange } from "@/server/db/system/account-links";
+import { hitRateLimit } from "@/server/db/rate-limits";
+import { listOAuthAccounts } from "@/server/db/system/oauth";
+import { listUserOrganizations } from "@/server/db/system/sessions";
 import type { changeEmailSchema, changePasswordSchema, securityEventsSchema } from "./account.schema";
 import { confirmPassword } from "./reauthenticate";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "@/lib/tokens";
 import { authenticate } from "@/server/auth/sign-in";
-import { loadActiveSession } from "@/server/db/system";
+import { loadActiveSession } from "@/server/db/system/sessions";
 import { TEST_PASSWORD, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { linkIn } from "../../../test/helpers/smtp";
 import { withTestSmtp } from "../../../test/helpers/smtp-env";

@@ -8,7 +8,7 @@ import { ACCOUNT_LIMITS } from "@/server/auth/policy";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "@/server/auth/recovery-codes";
 import { isTotpCode, openTotpSecret, verifyTotp } from "@/server/auth/totp";
 import { type OwnCredentials, spendOwnTotpStep } from "@/server/db/own-credentials";
-import { hitRateLimit, peekRateLimit } from "@/server/db/system";
+import { hitRateLimit, peekRateLimit } from "@/server/db/rate-limits";
 
 const key = (userId: string) => `reauth:${userId}`;
 const { limit, windowMs } = ACCOUNT_LIMITS.reauthentication;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditEntry } from "@/server/api/scope";
-import type { RequestMeta } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
 import type { Tx } from "@/server/db/tenant";
 
 const asJson = (value: unknown) =>

@@ -4,7 +4,9 @@ import { accountEmails, deliver } from "@/server/auth/emails";
 import { hashPassword, isCommonPassword } from "@/server/auth/password";
 import { LINK_TTL_MS } from "@/server/auth/policy";
 import { normalizeEmail } from "@/server/auth/sign-in";
-import { type RequestMeta, createAccountWithOrganization, issueEmailVerification } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
+import { createAccountWithOrganization } from "@/server/db/system/sign-up";
+import { issueEmailVerification } from "@/server/db/system/account-links";
 import type { signUpSchema } from "./auth.schema";
 
 export function assertAcceptablePassword(password: string): void {

@@ -8,14 +8,9 @@ import { accountEmails, deliver } from "@/server/auth/emails";
 import { hashPassword } from "@/server/auth/password";
 import { ACCOUNT_LIMITS, LINK_TTL_MS } from "@/server/auth/policy";
 import { normalizeEmail } from "@/server/auth/sign-in";
-import {
-  type RequestMeta,
-  hitRateLimit,
-  issuePasswordReset,
-  passwordResetLinkIsOpen,
-  resetPasswordWithLink,
-  consumeEmailLink,
-} from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
+import { hitRateLimit } from "@/server/db/rate-limits";
+import { issuePasswordReset, passwordResetLinkIsOpen, resetPasswordWithLink, consumeEmailLink } from "@/server/db/system/account-links";
 import type { forgotPasswordSchema, linkTokenSchema, resetPasswordSchema } from "./auth.schema";
 import { assertAcceptablePassword } from "./auth.service";
 

@@ -4,7 +4,7 @@ import { sha256Hex } from "@/lib/tokens";
 import { createCaller } from "@/server/api/root";
 import { ACCOUNT_LIMITS } from "@/server/auth/policy";
 import { authenticate } from "@/server/auth/sign-in";
-import { loadActiveSession } from "@/server/db/system";
+import { loadActiveSession } from "@/server/db/system/sessions";
 import { TEST_PASSWORD, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { linkIn } from "../../../test/helpers/smtp";
 import { withTestSmtp } from "../../../test/helpers/smtp-env";

@@ -1,6 +1,6 @@
 // The billing page's work: the plan, its usage and Stripe's hosted pages (Checkout for a new
 // subscription, the Customer Portal for cards and invoices), plan changes, cancel and resume.
-// Stripe's answer to a change is applied at once (through system.ts, the same code the
+// Stripe's answer to a change is applied at once (through src/server/db/system/, the same code the
 // webhook runs), so the page shows it without waiting for the webhook; the webhook stays the
 // source of truth. Every outgoing call carries an idempotency key.
 import { createHash } from "node:crypto";
@@ -10,7 +10,8 @@ import { AppError } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { appBaseUrl, billingEnabled, stripe } from "@/server/billing/config";
 import { LIVE_STATUSES, snapshotFromStripe, subscriptionEffect } from "@/server/billing/subscription";
-import { findLiveStripeSubscription, recordStripeSubscription } from "@/server/db/system";
+import { findLiveStripeSubscription } from "@/server/db/system/organization-lifecycle";
+import { recordStripeSubscription } from "@/server/db/system/billing";
 import { billingPath, readOnlyMessage, readOnlyReason } from "./access";
 import type { PlanChoice } from "./billing.schema";
 import { FREE_PLAN, INTERVALS, PLANS, type PlanId, getPlan, planColumns, planForTier, planRank, stripePriceId } from "./plans";

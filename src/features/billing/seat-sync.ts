@@ -6,7 +6,7 @@ import { uuidv7 } from "@/lib/ids";
 import type { OrgScope } from "@/server/api/scope";
 import { billingEnabled, stripe } from "@/server/billing/config";
 import { snapshotFromStripe, subscriptionEffect } from "@/server/billing/subscription";
-import { recordStripeSubscription } from "@/server/db/system";
+import { recordStripeSubscription } from "@/server/db/system/billing";
 import { withOrg } from "@/server/db/tenant";
 
 /** Statuses in which Stripe still bills seats (a canceled or unpaid-at-start one is left alone). */

@@ -1,12 +1,13 @@
 // The client's side of a contract: the signing page behind the emailed link. The visitor is in
-// no organization, so the token hash is resolved by one named system.ts function; everything
+// no organization, so the token hash is resolved by one named function in src/server/db/system/; everything
 // after that runs inside the contract's organization (withOrg, RLS on), acting as the
 // contract's owner, through the same signing functions the app uses (audit and timeline as usual).
 import { sha256Hex } from "@/lib/tokens";
 import { AppError } from "@/server/api/errors";
 import { withLinkScope } from "@/server/api/link-scope";
 import type { OrgScope } from "@/server/api/scope";
-import { type ContractLinkTarget, type RequestMeta, findContractLinkByTokenHash } from "@/server/db/system";
+import { type ContractLinkTarget, findContractLinkByTokenHash } from "@/server/db/system/public-links";
+import type { RequestMeta } from "@/server/request-meta";
 import { recordContractView, signAsClient } from "./contract-signing.service";
 import { type clientSignSchema, contractTokenSchema } from "./contracts.schema";
 import { type ShapedContract, getContract } from "./contracts.service";

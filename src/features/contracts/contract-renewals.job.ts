@@ -11,7 +11,7 @@ import { recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { formatMoney } from "@/lib/money";
 import { toDateOnly } from "@/lib/form-fields";
 import { type OrgScope, afterCommitQueue, createOrgScope } from "@/server/api/scope";
-import { organizationsWithContractsDue } from "@/server/db/system";
+import { organizationsWithContractsDue } from "@/server/db/system/jobs";
 import { type Tx, withOrg } from "@/server/db/tenant";
 import { appUrl } from "@/server/email/config";
 import { renderEmail } from "@/server/email/layout";

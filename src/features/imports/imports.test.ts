@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
-import { failStaleImports } from "@/server/db/system";
+import { failStaleImports } from "@/server/db/system/jobs";
 import { stagedPath } from "./import-files";
 
 type Api = ReturnType<typeof callerAs>;

@@ -1,6 +1,6 @@
 // The invitee's side of an invitation: the invite page (signed out or in) reads what the link
 // offers and accepts it. No organization membership exists yet, so the cross-organization work
-// is a named function in src/server/db/system.ts; the seat hook then runs in the organization's
+// is a named function in src/server/db/system/; the seat hook then runs in the organization's
 // own scope, as every other change to its number of members does.
 import type { z } from "zod";
 import { assertAcceptablePassword } from "@/features/auth/auth.service";
@@ -9,7 +9,8 @@ import { sha256Hex } from "@/lib/tokens";
 import { AppError } from "@/server/api/errors";
 import { afterCommitQueue, createOrgScope } from "@/server/api/scope";
 import { hashPassword } from "@/server/auth/password";
-import { type AcceptInvitationResult, type InvitationLink, type RequestMeta, acceptInvitation, findInvitationByToken } from "@/server/db/system";
+import { type AcceptInvitationResult, type InvitationLink, acceptInvitation, findInvitationByToken } from "@/server/db/system/invitations";
+import type { RequestMeta } from "@/server/request-meta";
 import { withOrg } from "@/server/db/tenant";
 import type { acceptAsNewUserSchema } from "./members.schema";
 import { seatLimitApplies } from "./seats";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { authenticate } from "@/server/auth/sign-in";
-import { listUserOrganizations } from "@/server/db/system";
+import { listUserOrganizations } from "@/server/db/system/sessions";
 import {
   type TestOrg, addMember, callerAs, createOrgWithOwner, newAppPool, ownerPool, uniqueEmail,
 } from "../../../test/helpers/fixtures";

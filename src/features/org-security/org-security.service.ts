@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { hasPermission } from "@/features/roles/permissions";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
-import type { ResolvedMembership } from "@/server/db/system";
+import type { ResolvedMembership } from "@/server/db/system/sessions";
 import type { updateOrgSecuritySchema } from "./org-security.schema";
 
 export const MANAGE_SECURITY = { resource: "organization", action: "admin" } as const;

@@ -6,7 +6,9 @@ import { cancelSubscriptionForDeletion } from "@/features/billing/billing.servic
 import { removeOrganizationUploads } from "@/features/imports/import-files";
 import { hasPermission } from "@/features/roles/permissions";
 import { AppError } from "@/server/api/errors";
-import { type RequestMeta, deleteOrganizationAndData, findMembership } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
+import { deleteOrganizationAndData } from "@/server/db/system/organization-lifecycle";
+import { findMembership } from "@/server/db/system/sessions";
 import { removeOrganizationExports } from "./export-files";
 import type { deleteOrganizationSchema } from "./organization-settings.schema";
 

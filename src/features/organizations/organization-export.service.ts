@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { enqueue } from "@/server/jobs/boss";
 import { QUEUES } from "@/server/jobs/queues";
-import { markExportFailed } from "@/server/db/system";
+import { markExportFailed } from "@/server/db/system/organization-lifecycle";
 
 export const EXPORT_KEEP_DAYS = 7;
 

@@ -1,5 +1,6 @@
 import { authedProcedure, orgProcedure, router } from "@/server/api/trpc";
-import { createOrganizationForUser, listUserOrganizations } from "@/server/db/system";
+import { createOrganizationForUser } from "@/server/db/system/sign-up";
+import { listUserOrganizations } from "@/server/db/system/sessions";
 import { deleteOrganization } from "./organization-delete.service";
 import { getOrganizationExport, listOrganizationExports, requestOrganizationExport } from "./organization-export.service";
 import { deleteOrganizationSchema, organizationExportIdSchema, organizationSettingsSchema } from "./organization-settings.schema";

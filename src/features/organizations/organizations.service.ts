@@ -1,5 +1,5 @@
 import type { OrgScope } from "@/server/api/scope";
-import type { ResolvedMembership } from "@/server/db/system";
+import type { ResolvedMembership } from "@/server/db/system/sessions";
 import { readOnlyMessage, readOnlyReason } from "@/features/billing/access";
 import { notFound } from "@/server/api/errors";
 import { billingEnabled } from "@/server/billing/config";

@@ -1,5 +1,5 @@
 // The client's side of a sent proposal: the public page behind the emailed link. The visitor
-// is in no organization, so the link's token hash is resolved by one named system.ts function;
+// is in no organization, so the link's token hash is resolved by one named function in src/server/db/system/;
 // everything after that runs inside the proposal's organization (withOrg, RLS on), acting as
 // the deal's owner, through the same lifecycle functions the app uses (audit and timeline as usual).
 import { moveOpportunity } from "@/features/opportunities/opportunities.service";
@@ -7,7 +7,8 @@ import { sha256Hex } from "@/lib/tokens";
 import { AppError } from "@/server/api/errors";
 import { withLinkScope } from "@/server/api/link-scope";
 import type { OrgScope } from "@/server/api/scope";
-import { type ProposalLinkTarget, type RequestMeta, findProposalLinkByTokenHash } from "@/server/db/system";
+import { type ProposalLinkTarget, findProposalLinkByTokenHash } from "@/server/db/system/public-links";
+import type { RequestMeta } from "@/server/request-meta";
 import { type ClientAnswer, acceptProposal, recordProposalView, rejectProposal } from "./proposal-lifecycle.service";
 import { type ProposalPdfData, getProposalPdfData } from "./proposal-pdf.service";
 import { proposalTokenSchema } from "./proposals.schema";

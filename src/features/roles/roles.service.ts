@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { AppError } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
-import type { ResolvedMembership } from "@/server/db/system";
+import type { ResolvedMembership } from "@/server/db/system/sessions";
 import { type PermissionName, SYSTEM_ROLE_NAMES } from "./permissions";
 import { PERMISSION_NAMES, type createRoleSchema, type setRolePermissionsSchema, type updateRoleSchema, withImpliedReads } from "./roles.schema";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "@/lib/tokens";
 import { authenticate } from "@/server/auth/sign-in";
-import { loadActiveSession } from "@/server/db/system";
+import { loadActiveSession } from "@/server/db/system/sessions";
 import { TEST_PASSWORD, callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
 
 const meta = { ip: "192.0.2.10", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36" };

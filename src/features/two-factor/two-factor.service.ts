@@ -15,7 +15,8 @@ import { hashRecoveryCode, newRecoveryCodes } from "@/server/auth/recovery-codes
 import { formatSecret, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri, verifyTotp } from "@/server/auth/totp";
 import { sendEmail } from "@/server/email/mailer";
 import { beginOwnTwoFactor, disableOwnTwoFactor, enableOwnTwoFactor } from "@/server/db/own-credentials";
-import { hitRateLimit, listUserOrganizations, peekRateLimit } from "@/server/db/system";
+import { hitRateLimit, peekRateLimit } from "@/server/db/rate-limits";
+import { listUserOrganizations } from "@/server/db/system/sessions";
 import type { confirmEnrollmentSchema, disableTwoFactorSchema, regenerateRecoveryCodesSchema } from "./two-factor.schema";
 
 const ALREADY_ON = "Two-factor authentication is already on. Turn it off first to set it up with another app.";

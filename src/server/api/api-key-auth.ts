@@ -1,6 +1,7 @@
 // Authorization: Bearer <API key> on the tRPC HTTP route: who the key is, or the response that
 // refuses it (401 for a bad, revoked or expired key; 429 with Retry-After past its rate limit).
-import { type ApiKeyPrincipal, authenticateApiKey, hitRateLimit } from "@/server/db/system";
+import { type ApiKeyPrincipal, authenticateApiKey } from "@/server/db/system/api-keys";
+import { hitRateLimit } from "@/server/db/rate-limits";
 
 const WINDOW_MS = 60_000;
 const limitPerMinute = () => Number(process.env.PARLEY_API_KEY_RATE_LIMIT ?? 600);

@@ -1,6 +1,6 @@
 import { sessionFromCookies } from "@/server/auth/session";
 import { requestMeta } from "@/server/auth/request-meta";
-import type { ApiKeyPrincipal } from "@/server/db/system";
+import type { ApiKeyPrincipal } from "@/server/db/system/api-keys";
 import type { Context } from "./trpc";
 
 type CookieJar = { get(name: string): { value: string } | undefined };

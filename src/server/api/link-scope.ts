@@ -2,7 +2,7 @@
 // are in no organization, so the link names the organization and the member the work is
 // recorded as (the record's owner); the visitor's IP and browser go on the audit rows, and
 // email waits until the transaction has committed.
-import type { RequestMeta } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
 import { withOrg } from "@/server/db/tenant";
 import { type OrgScope, afterCommitQueue, createOrgScope } from "./scope";
 

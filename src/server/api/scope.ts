@@ -1,7 +1,7 @@
 // What a service receives: the org-scoped transaction plus who is acting, and the audit hook
 // that writes into the same transaction.
 import { writeAuditLog } from "@/features/audit/audit.service";
-import type { RequestMeta } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
 import type { Tx } from "@/server/db/tenant";
 
 export interface AuditEntry {

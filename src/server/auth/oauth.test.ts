@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "@/lib/tokens";
-import { loadActiveSession } from "@/server/db/system";
+import { loadActiveSession } from "@/server/db/system/sessions";
 import { codeNow, enableTwoFactor } from "../../../test/helpers/account-security";
 import { createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { withTestSmtp } from "../../../test/helpers/smtp-env";

@@ -10,14 +10,10 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { newToken, sha256Hex } from "@/lib/tokens";
-import {
-  type RequestMeta,
-  createOAuthUser,
-  findOAuthCandidates,
-  issueTwoFactorChallenge,
-  linkOAuthAccount,
-  startSession,
-} from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
+import { createOAuthUser, findOAuthCandidates, linkOAuthAccount } from "@/server/db/system/oauth";
+import { issueTwoFactorChallenge } from "@/server/db/system/two-factor";
+import { startSession } from "@/server/db/system/sign-in";
 import { LINK_TTL_MS, SESSION_MAX_AGE_SECONDS } from "./policy";
 
 export type OAuthProviderId = "google" | "github" | "azure-ad";

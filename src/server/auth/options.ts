@@ -5,7 +5,8 @@
 // IP and user agent.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { type RequestMeta, endSession } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
+import { endSession } from "@/server/db/system/sessions";
 import { normalizeOAuthProfile, oauthProviders, signInWithOAuth } from "./oauth";
 import { SESSION_MAX_AGE_SECONDS } from "./policy";
 import { requestMeta } from "./request-meta";

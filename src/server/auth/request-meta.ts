@@ -1,4 +1,4 @@
-import type { RequestMeta } from "@/server/db/system";
+import type { RequestMeta } from "@/server/request-meta";
 
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 // The current session, read from the next-auth cookie and checked against the sessions table.
 import { decode } from "next-auth/jwt";
 import { sha256Hex } from "@/lib/tokens";
-import { type ActiveSession, loadActiveSession } from "@/server/db/system";
+import { type ActiveSession, loadActiveSession } from "@/server/db/system/sessions";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "@/lib/tokens";
-import { loadActiveSession } from "@/server/db/system";
+import { loadActiveSession } from "@/server/db/system/sessions";
 import { TEST_PASSWORD, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { LOCKOUT } from "./policy";
 import { SignInError, authenticate } from "./sign-in";

@@ -8,18 +8,10 @@
 // first. A wrong code counts towards the same lockout as a wrong password, a code is accepted
 // once, and the session is opened in the same transaction that spends the code.
 import { newToken, sha256Hex } from "@/lib/tokens";
-import {
-  type SecondFactorProof,
-  findTwoFactorChallenge,
-  findUserForSecondFactor,
-  findUserForSignIn,
-  hitRateLimit,
-  peekRateLimit,
-  recordFailedSignIn,
-  startSession,
-  startSessionWithSecondFactor,
-  type RequestMeta,
-} from "@/server/db/system";
+import { type SecondFactorProof, findTwoFactorChallenge, findUserForSecondFactor, startSessionWithSecondFactor } from "@/server/db/system/two-factor";
+import { findUserForSignIn, recordFailedSignIn, startSession } from "@/server/db/system/sign-in";
+import { hitRateLimit, peekRateLimit } from "@/server/db/rate-limits";
+import type { RequestMeta } from "@/server/request-meta";
 import { accountEmails, deliver } from "./emails";
 import { burnVerifyTime, verifyPassword } from "./password";
 import { LOCKOUT, SESSION_MAX_AGE_SECONDS } from "./policy";

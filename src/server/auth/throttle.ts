@@ -1,4 +1,4 @@
-import { hitRateLimit } from "@/server/db/system";
+import { hitRateLimit } from "@/server/db/rate-limits";
 import { ipSignInLimit } from "./policy";
 import { requestMeta } from "./request-meta";
 

@@ -126,7 +126,7 @@ export function subscriptionIdOfEvent(event: Stripe.Event): string | null {
 
 // ------------------------------------------------------------------ effects
 
-/** What Stripe's state means for Parley, applied by src/server/db/system.ts in one transaction. */
+/** What Stripe's state means for Parley, applied by src/server/db/system/ in one transaction. */
 export interface SubscriptionEffect {
   kind: "subscription";
   snapshot: SubscriptionSnapshot;

@@ -1,10 +1,10 @@
 // Stripe webhooks: the signature is checked on the raw body; each event is processed once
-// (src/server/db/system.ts, processStripeEventOnce); subscription events apply the
+// (src/server/db/system/, processStripeEventOnce); subscription events apply the
 // subscription as Stripe has it now (fetched again, so events arriving out of order cannot
 // put an older state back), falling back to the event's own copy, dated by the event, only
 // when Stripe no longer has it.
 import Stripe from "stripe";
-import { processStripeEventOnce } from "@/server/db/system";
+import { processStripeEventOnce } from "@/server/db/system/billing";
 import { WEBHOOK_TOLERANCE_SECONDS, billingEnabled, stripe, webhookSecret } from "./config";
 import { type BillingEffect, snapshotFromStripe, subscriptionEffect, subscriptionIdOfEvent } from "./subscription";
 

@@ -1,5 +1,5 @@
 // The only place a PrismaClient is constructed. Tenant code receives a scoped transaction
-// from ./tenant.ts; auth, signup, webhooks and jobs go through named functions in ./system.ts.
+// from ./tenant.ts; auth, signup, webhooks and jobs go through named functions in ./system/.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";

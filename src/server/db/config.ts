@@ -1,6 +1,6 @@
 // Connection strings for the three database roles (shared/ARCHITECTURE.md, Tenancy):
 // the owner runs migrations, the app role serves requests under RLS, the system role
-// (BYPASSRLS) is used only by ./system.ts.
+// (BYPASSRLS) is used only by the files in ./system/.
 
 export const APP_ROLE = "parley_app";
 export const SYSTEM_ROLE = "parley_system";

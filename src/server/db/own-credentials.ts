@@ -3,7 +3,7 @@
 // users.password_hash, two_factor_secret or two_factor_last_step itself (it sees co-members'
 // rows too). Each function touches only app.current_user_id's row, in the caller's transaction,
 // so a change and what goes with it (ended sessions, spent codes) commit or roll back together.
-// Review additions here as carefully as system.ts.
+// Review additions here as carefully as ./system/.
 import type { Tx } from "./tenant";
 
 export interface OwnCredentials {

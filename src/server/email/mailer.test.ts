@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestSmtp, startTestSmtp } from "../../../test/helpers/smtp";
-import { listOutboxMessages, outboxAttachments } from "@/server/db/system";
+import { listOutboxMessages, outboxAttachments } from "@/server/db/outbox";
 import { appUrl } from "./config";
 import { renderEmail } from "./layout";
 import { sendEmail } from "./mailer";

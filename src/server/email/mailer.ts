@@ -2,7 +2,7 @@
 // logs that it could not. Call it after the transaction that decided to send has committed
 // (scope.afterCommit), so a rolled-back change never sends mail.
 import nodemailer, { type Transporter } from "nodemailer";
-import { storeOutboxMessage } from "@/server/db/system";
+import { storeOutboxMessage } from "@/server/db/outbox";
 import { emailConfig } from "./config";
 import type { RenderedEmail } from "./layout";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/dates";
-import { listOutboxMessages } from "@/server/db/system";
+import { listOutboxMessages } from "@/server/db/outbox";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 

@@ -4,7 +4,7 @@ import {
   CreateAccountAndJoinForm, JoinButton, SignInAndJoinForm, SwitchAccountButton,
 } from "@/features/members/components/accept-invitation";
 import { formatDate } from "@/lib/dates";
-import type { InvitationLink } from "@/server/db/system";
+import type { InvitationLink } from "@/server/db/system/invitations";
 import { getSession, serverApi } from "@/trpc/server";
 
 // The token is in the URL: keep it out of search indexes and out of Referer headers.

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { authenticateBearer, bearerToken } from "@/server/api/api-key-auth";
 import { createContext, isCrossSiteRequest } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
-import type { ApiKeyPrincipal } from "@/server/db/system";
+import type { ApiKeyPrincipal } from "@/server/db/system/api-keys";
 
 async function handle(request: Request) {
   if (isCrossSiteRequest(request)) {

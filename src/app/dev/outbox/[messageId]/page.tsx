@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
-import { getOutboxMessage } from "@/server/db/system";
+import { getOutboxMessage } from "@/server/db/outbox";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 

@@ -1,7 +1,7 @@
 // One attachment of a kept message, downloaded as the recipient's mail client would offer it.
 // Like the outbox pages, it exists only while mail is kept instead of sent.
 import { isUuid } from "@/lib/ids";
-import { outboxAttachments } from "@/server/db/system";
+import { outboxAttachments } from "@/server/db/outbox";
 import { emailConfig } from "@/server/email/config";
 
 export const dynamic = "force-dynamic";
