@@ -1,6 +1,6 @@
 import { type Page, expect, test } from "@playwright/test";
 import { column, drag } from "./board";
-import { signIn } from "./helpers";
+import { openSearch, signIn } from "./helpers";
 
 // The demo organization `npm start` seeds (a smaller one here), as a sales rep sees it.
 const REP = { email: "rep@demo.parley.test", password: "parley-demo-owner", name: "Riya Rep" };
@@ -29,8 +29,7 @@ test("a rep finds a demo lead with Ctrl-K, logs a call, converts it, wins the de
   const name = (await page.locator("tbody tr td a").first().textContent())!.trim();
 
   await page.goto("/demo");
-  await page.waitForLoadState("networkidle");
-  await page.keyboard.press("Control+k");
+  await openSearch(page);
   await page.getByRole("combobox", { name: /^Search/ }).fill(name);
   const hit = page.getByRole("option").filter({ hasText: "Lead" }).filter({ hasText: name }).first();
   await expect(hit).toBeVisible();
@@ -55,7 +54,6 @@ test("a rep finds a demo lead with Ctrl-K, logs a call, converts it, wins the de
   await filters.getByLabel("Closing from").fill("2031-01-01");
   await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2031-01-01/);
-  await page.waitForLoadState("networkidle");
   // The rep's new deal, by its card: the demo organization is shared by this test's retries,
   // so a count of deals in a column would include what an earlier attempt converted.
   const deal = (stage: string) => column(page, stage).locator("li", { hasText: `${name} deal` });
@@ -65,7 +63,6 @@ test("a rep finds a demo lead with Ctrl-K, logs a call, converts it, wins the de
   await qualified;
   await expect(deal("Qualified")).toBeVisible();
   await expect(deal("Lead in")).toHaveCount(0);
-  await page.waitForLoadState("networkidle");
   const won = page.waitForResponse((r) => r.url().includes("opportunities.move") && r.ok());
   await drag(page, deal("Qualified"), column(page, "Won"));
   await won;

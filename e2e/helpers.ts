@@ -57,3 +57,10 @@ export async function addMemberDirectly(orgSlug: string, roleName: string): Prom
   }
   return email;
 }
+
+/** Opens the Ctrl-K palette once the page's shortcut is listening (its Search button turns enabled then). */
+export async function openSearch(page: Page) {
+  await expect(page.getByRole("button", { name: /^Search…/ })).toBeEnabled();
+  await page.keyboard.press("Control+k");
+  await expect(page.getByRole("combobox", { name: /^Search/ })).toBeVisible();
+}

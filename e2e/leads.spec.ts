@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { column, drag } from "./board";
-import { signUp } from "./helpers";
+import { openSearch, signUp } from "./helpers";
 
 test.use({ viewport: { width: 1800, height: 1000 } });
 
@@ -18,8 +18,7 @@ test("a rep creates a lead, finds it with Ctrl-K, logs a call, converts it and d
 
   // Find it again from anywhere, with a typo.
   await page.getByRole("navigation", { name: "Product" }).getByRole("link", { name: "Home" }).click();
-  await page.waitForLoadState("networkidle");
-  await page.keyboard.press("Control+k");
+  await openSearch(page);
   await page.getByRole("combobox", { name: /^Search/ }).fill("meridan");
   await expect(page.getByRole("option", { name: /Meridian Logistics.*Lead/ })).toBeVisible();
   await page.getByRole("option", { name: /Meridian Logistics.*Lead/ }).click();

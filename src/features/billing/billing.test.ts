@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { billingOn, deliver, subscribe, withBillingOff } from "../../../test/helpers/billing";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
 import type { StripeDouble } from "../../../test/helpers/stripe-server";
@@ -256,11 +256,11 @@ describe("monthly limits", () => {
     await writeFile(stagedPath(token), "Company\nAlpha Co\nBravo Co\nAlready Here\nCharlie Co\nDelta Co\n");
     const { id } = await api.imports.create({ resource: "leads", fileName: "five.csv", uploadToken: token });
     await api.imports.start({ id, mapping: { companyName: "Company" }, duplicateStrategy: "skip" });
-    let imp = await api.imports.get({ id });
-    for (let i = 0; i < 200 && (imp.status === "running" || imp.status === "uploaded"); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      imp = await api.imports.get({ id });
-    }
+    const imp = await vi.waitFor(async () => {
+      const current = await api.imports.get({ id });
+      expect(current.status).not.toMatch(/^(running|uploaded|queued)$/);
+      return current;
+    }, { timeout: 10_000, interval: 50 });
     expect(imp).toMatchObject({ status: "completed", createdCount: 2, skippedCount: 1, rejectedCount: 2 });
     const rejects = await api.imports.rejects({ id });
     expect(rejects.map((r) => r.rowNumber)).toEqual([5, 6]);

@@ -15,13 +15,14 @@ export interface Logo {
 }
 
 export interface LogoOptions {
-  timeoutMs?: number;
+  /** Ends the fetch when it aborts; by default, LOGO_TIMEOUT_MS after the call. Tests pass their own. */
+  deadline?: AbortSignal;
   maxBytes?: number;
   /** Tests serve logos from 127.0.0.1; nothing else may reach private addresses. */
   allowPrivateAddresses?: boolean;
 }
 
-const TIMEOUT_MS = 3_000;
+export const LOGO_TIMEOUT_MS = 3_000;
 const MAX_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 3;
 
@@ -42,7 +43,7 @@ export async function loadLogo(url: string | null | undefined, options: LogoOpti
   try {
     const data = /^data:/i.test(source)
       ? decodeDataUrl(source, maxBytes)
-      : await download(source, { maxBytes, timeoutMs: options.timeoutMs ?? TIMEOUT_MS, allowPrivate: options.allowPrivateAddresses ?? false });
+      : await download(source, { maxBytes, signal: options.deadline ?? AbortSignal.timeout(LOGO_TIMEOUT_MS), allowPrivate: options.allowPrivateAddresses ?? false });
     if (!data || data.length === 0 || data.length > maxBytes) return null;
     const format = imageFormat(data);
     return format ? { data, format } : null;
@@ -106,8 +107,8 @@ function get(url: URL, signal: AbortSignal, allowPrivate: boolean): Promise<http
   });
 }
 
-async function download(source: string, opts: { maxBytes: number; timeoutMs: number; allowPrivate: boolean }): Promise<Buffer | null> {
-  const signal = AbortSignal.timeout(opts.timeoutMs);
+async function download(source: string, opts: { maxBytes: number; signal: AbortSignal; allowPrivate: boolean }): Promise<Buffer | null> {
+  const { signal } = opts;
   let url = new URL(source);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (url.protocol !== "http:" && url.protocol !== "https:") return null;

@@ -29,6 +29,8 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
   const listId = useId();
   const [q, setQ] = useState("");
   const [active, setActive] = useState(0);
+  // The shortcut works once its listener is on: until then the buttons say so by being disabled.
+  const [listening, setListening] = useState(false);
   const query = useDebounced(q.trim(), 150);
   const results = api.search.global.useQuery({ q: query }, { enabled: query.length > 0, placeholderData: keepPreviousData });
   const hits = query ? (results.data ?? []) : [];
@@ -46,6 +48,7 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
       }
     };
     window.addEventListener("keydown", onKey);
+    setListening(true);
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
 
@@ -74,11 +77,11 @@ export function CommandPalette({ orgSlug }: { orgSlug: string }) {
 
   return (
     <>
-      <button type="button" onClick={open} className="hidden items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-500 hover:bg-slate-50 md:flex">
+      <button type="button" onClick={open} disabled={!listening} className="hidden items-center gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-500 hover:bg-slate-50 md:flex">
         <span>Search…</span>
         <kbd className="rounded border border-slate-200 bg-slate-50 px-1.5 text-xs">Ctrl K</kbd>
       </button>
-      <button type="button" onClick={open} className="rounded-md p-2 hover:bg-slate-100 md:hidden" aria-label="Open search">⌕</button>
+      <button type="button" onClick={open} disabled={!listening} className="rounded-md p-2 hover:bg-slate-100 md:hidden" aria-label="Open search">⌕</button>
       <dialog ref={dialog} aria-label="Search everything" className="mt-24 w-full max-w-xl rounded-lg p-0 shadow-2xl backdrop:bg-slate-900/40">
         <div className="border-b border-slate-200 p-3">
           <input ref={input} value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onKeyDown}
