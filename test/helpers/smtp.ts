@@ -3,6 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { vi } from "vitest";
 
 export interface ReceivedMail {
   to: string[]; from: string; subject: string; text: string; html: string;
@@ -46,17 +47,18 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     received,
     async waitFor(to, subject) {
       const match = () => received.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
-      for (let i = 0; i < 100 && !match(); i++) await new Promise((r) => setTimeout(r, 50));
-      const found = match();
-      if (!found) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ""}; received: ${received.map((m) => `${m.to.join(",")}: ${m.subject}`).join("; ") || "nothing"}`);
-      return found;
+      return vi.waitFor(() => {
+        const found = match();
+        if (!found) throw new Error(`no email to ${to}${subject ? ` matching ${subject}` : ""}; received: ${received.map((m) => `${m.to.join(",")}: ${m.subject}`).join("; ") || "nothing"}`);
+        return found;
+      }, { timeout: 5_000, interval: 25 });
     },
     async nthTo(to, nth) {
-      const mails = () => received.filter((m) => m.to.includes(to.toLowerCase()));
-      for (let i = 0; i < 100 && mails().length < nth; i++) await new Promise((r) => setTimeout(r, 50));
-      const found = mails()[nth - 1];
-      if (!found) throw new Error(`no email #${nth} to ${to}`);
-      return found;
+      return vi.waitFor(() => {
+        const found = received.filter((m) => m.to.includes(to.toLowerCase()))[nth - 1];
+        if (!found) throw new Error(`no email #${nth} to ${to}`);
+        return found;
+      }, { timeout: 5_000, interval: 25 });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,6 +1,7 @@
 // Two organizations with data in every tenant table, for the isolation suite. When a
 // migration adds a tenant table, add rows for it here: the suite fails naming any tenant
 // table that org B has no rows in, so a new table cannot slip past it untested.
+import { expect, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -67,7 +68,7 @@ async function importSmallFile(api: ReturnType<typeof callerAs>) {
     await writeFile(stagedPath(token), csv);
     const { id } = await api.imports.create({ resource: "leads", fileName: "tiny.csv", uploadToken: token });
     await api.imports.start({ id, mapping, duplicateStrategy });
-    for (let i = 0; i < 200 && (await api.imports.get({ id })).status === "running"; i++) await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(async () => expect((await api.imports.get({ id })).status).toBe("completed"), { timeout: 15_000, interval: 50 });
     return id;
   };
   const id = await run("Company,Email\nImported Co,hello@imported.example\n,not-an-email\n", { companyName: "Company", contactEmail: "Email" }, "skip");

@@ -52,6 +52,12 @@ function preparedStatementName(query: { sql: string; args: unknown[] }): string 
   return `p_${createHash("sha1").update(query.sql).digest("base64url")}`;
 }
 
+/**
+ * Every interactive transaction's limits unless a call says otherwise: Prisma's own default (5 s)
+ * is shorter than the statement timeout, so a loaded machine failed sign-ups midway.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
+
 /** Exported for benchmarks that compare against a client without RLS; the app uses the two below. */
 export function createClient(connectionString: string, max: number): PrismaClient {
   const pool = new pg.Pool({
@@ -64,7 +70,7 @@ export function createClient(connectionString: string, max: number): PrismaClien
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", (error) => console.error("database pool: idle connection lost:", error.message));
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }), transactionOptions: TRANSACTION_OPTIONS });
   pools.set(client, pool);
   return client;
 }

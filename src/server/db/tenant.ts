@@ -2,7 +2,7 @@
 // set_config(..., TRUE) so the setting dies with the transaction and never leaks to the next
 // user of a pooled connection. RLS policies read app.current_org_id / app.current_user_id.
 import type { Prisma } from "@/generated/prisma/client";
-import { appDb, transactionSettings } from "./client";
+import { TRANSACTION_OPTIONS, appDb, transactionSettings } from "./client";
 
 /** The only database handle tenant code ever gets. */
 export type Tx = Prisma.TransactionClient;
@@ -12,7 +12,6 @@ export interface OrgScope {
   userId: string | null;
 }
 
-const TX_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidLiteral(value: string | null, what: string): string {
@@ -35,7 +34,7 @@ function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => 
         await tx.$executeRaw`SELECT set_config('app.current_org_id', ${orgId ?? ""}, TRUE), set_config('app.current_user_id', ${userId ?? ""}, TRUE)`;
       }
       return fn(tx);
-    }, TX_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
