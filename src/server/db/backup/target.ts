@@ -25,7 +25,8 @@ export async function assertEmpty(client: pg.ClientBase): Promise<void> {
   throw new BackupError(
     `Refusing to restore: the database "${database}" is not empty (${found.length} tables, views or sequences, e.g. ${found.slice(0, 3).map((r) => r.name).join(", ")}). ` +
       "A restore only goes into an empty database and never merges into live data. Restore into a new database " +
-      `(CREATE DATABASE parley_restored; then DATABASE_URL=…/parley_restored), or for the embedded database move .data/pg aside first.`,
+      `(CREATE DATABASE parley_restored; then DATABASE_URL=…/parley_restored), or for the embedded database move .data/pg aside first. ` +
+      `If an interrupted restore left it like this, drop and recreate it (DROP DATABASE "${database}" WITH (FORCE); CREATE DATABASE "${database}";) or delete .data/pg.`,
   );
 }
 
