@@ -6,11 +6,12 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Papa from "papaparse";
+import { storedFileRoot } from "@/server/storage/roots";
 
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const PREVIEW_ROWS = 8;
 
-const root = () => path.resolve(process.env.PARLEY_UPLOAD_DIR ?? ".data/uploads");
+const root = () => storedFileRoot("uploads");
 const TOKEN = /^[a-f0-9]{32}$/;
 
 export const stagedPath = (token: string) => {

@@ -2,8 +2,9 @@
 // one folder per organization, named by the export's id; never a path from input.
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { storedFileRoot } from "@/server/storage/roots";
 
-const root = () => path.resolve(process.env.PARLEY_EXPORT_DIR ?? ".data/exports");
+const root = () => storedFileRoot("exports");
 
 export const exportFilePath = (orgId: string, exportId: string) => path.join(root(), orgId, `${exportId}.zip`);
 

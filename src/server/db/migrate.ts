@@ -58,10 +58,17 @@ interface AppliedRow {
 
 export async function migrate(
   connectionString: string,
-  options: { dir?: string; rolePassword?: string; log?: (line: string) => void; jobQueue?: boolean } = {},
+  options: {
+    dir?: string;
+    rolePassword?: string;
+    log?: (line: string) => void;
+    jobQueue?: boolean;
+    /** Apply only these migrations (a restore first rebuilds the schema a backup was taken at). */
+    only?: ReadonlySet<string>;
+  } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
-  const migrations = await readMigrations(options.dir);
+  const migrations = (await readMigrations(options.dir)).filter((m) => !options.only || options.only.has(m.name));
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
