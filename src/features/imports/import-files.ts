@@ -10,7 +10,8 @@ import Papa from "papaparse";
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const PREVIEW_ROWS = 8;
 
-const root = () => path.resolve(process.env.PARLEY_UPLOAD_DIR ?? ".data/uploads");
+export const uploadRoot = () => path.resolve(process.env.PARLEY_UPLOAD_DIR ?? ".data/uploads");
+const root = uploadRoot;
 const TOKEN = /^[a-f0-9]{32}$/;
 
 export const stagedPath = (token: string) => {
