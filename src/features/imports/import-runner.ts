@@ -20,6 +20,7 @@ import { type ImportJob, beatImport, claimImport, fenceBatch, inImportScope, rel
 // 500, not 2000: the same speed (each row's own inserts dominate, not per-statement overhead)
 // and a third of the peak memory, since each batch's parameters are copied several times.
 export const BATCH_SIZE = 500;
+
 interface Run { job: ImportJob; jobId: string; signal: AbortSignal }
 
 async function writeBatch(run: Run, imp: BatchImport, rows: BatchRow[], parseRejects: Reject[], processed: number) {
@@ -132,7 +133,7 @@ export function runImport(job: ImportJob, jobId: string, options: { heartbeatMs?
     };
     try {
       await importFile(run, batchImport, mapping, imp.processedRows);
-      const done = await inImportScope(job, async (scope) => {
+      await inImportScope(job, async (scope) => {
         await fenceBatch(scope, job, jobId, "running", run.signal);
         await releaseImport(scope, job, jobId, "running", { status: "completed", finishedAt: new Date() });
         const counts = await scope.tx.import.findUniqueOrThrow({
@@ -140,10 +141,9 @@ export function runImport(job: ImportJob, jobId: string, options: { heartbeatMs?
           select: { createdCount: true, updatedCount: true, skippedCount: true, rejectedCount: true, processedRows: true },
         });
         await scope.audit({ action: "import.complete", resourceType: "import", resourceId: job.importId, details: counts });
-        return true;
       });
       // Undo needs the records, not the file.
-      if (done) await removeImportFile(job.orgId, job.importId);
+      await removeImportFile(job.orgId, job.importId);
     } catch (error) {
       // Abandoned: this process stops or another job took over; whoever resumes writes the rest.
       if (error instanceof Abandoned) return;
