@@ -172,7 +172,8 @@ try {
   if (registered.totalRows !== ROWS) throw new Error(`imports.create counted ${registered.totalRows} rows, the file has ${ROWS}`);
 
   const actor = { orgId, userId: target.userId, meta };
-  await withOrg(actor, (tx) => startImport(createOrgScope(tx, actor), startImportSchema.parse({ id, mapping: registered.mapping, duplicateStrategy: "skip" })));
+  // The job runs right here (no pg-boss worker), so nothing is sent after commit.
+  const { jobId } = await withOrg(actor, (tx) => startImport(createOrgScope(tx, actor, undefined, () => {}), startImportSchema.parse({ id, mapping: registered.mapping, duplicateStrategy: "skip" })));
 
   // ---------------------------------------------------------------- the import
   gc();
@@ -193,7 +194,7 @@ try {
   const cpu0 = process.cpuUsage();
   timing = true;
   const start = performance.now();
-  await runImport({ orgId, userId: target.userId }, id);
+  await runImport({ importId: id, orgId, userId: target.userId }, jobId);
   const importMs = performance.now() - start;
   timing = false;
   const cpu = process.cpuUsage(cpu0);

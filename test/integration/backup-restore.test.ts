@@ -85,7 +85,9 @@ beforeAll(async () => {
   // An export asked for by each organization: org A's made (its zip is a stored file), org B's still queued.
   const exportA = await callerAs(world.a.owner, world.a.slug).organizations.requestExport();
   await callerAs(world.b.owner, world.b.slug).organizations.requestExport();
-  await runOrganizationExport({ exportId: exportA.id, orgId: world.a.orgId, userId: world.a.owner.id });
+  // Run org A's export job here, as the job pg-boss was given (the row names it).
+  const { rows: [queued] } = await ownerPool().query<{ job_id: string }>("SELECT job_id FROM organization_exports WHERE id = $1", [exportA.id]);
+  await runOrganizationExport({ exportId: exportA.id, orgId: world.a.orgId, userId: world.a.owner.id }, queued!.job_id);
   await stopJobQueue();
   await addJobs(source.url);
   // An upload waiting for its import, holding every byte value.

@@ -11,7 +11,8 @@ import { storedFileRoot } from "@/server/storage/roots";
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const PREVIEW_ROWS = 8;
 
-const root = () => storedFileRoot("uploads");
+export const uploadRoot = () => storedFileRoot("uploads");
+const root = uploadRoot;
 const TOKEN = /^[a-f0-9]{32}$/;
 
 export const stagedPath = (token: string) => {

@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { hasPermission } from "@/features/roles/permissions";
 import { orgProcedure, router } from "@/server/api/trpc";
-import { runImport } from "./import-runner";
 import { createImportSchema, importIdSchema, importResourceSchema, listRejectsSchema, startImportSchema } from "./imports.schema";
 import { createImport, getImport, listImports, listRejects, startImport, undoImport } from "./imports.service";
 
@@ -24,10 +23,8 @@ export const importsRouter = router({
   start: orgProcedure.input(startImportSchema).mutation(async ({ ctx, input }) => {
     const imp = await getImport(ctx.scope, input.id);
     assertCanWrite(ctx.membership.permissions, imp.resource);
+    // Its job is sent once this request's transaction commits (a pg-boss job, any server's worker).
     const started = await startImport(ctx.scope, input);
-    // Runs after this request's transaction commits (the runner waits to see "running").
-    const actor = { orgId: ctx.scope.orgId, userId: ctx.scope.userId };
-    setImmediate(() => void runImport(actor, started.id));
     return { id: started.id };
   }),
   undo: orgProcedure.input(importIdSchema).mutation(async ({ ctx, input }) => {

@@ -1,7 +1,11 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
+import { enqueue } from "@/server/jobs/boss";
+import { STALE_AFTER_MS } from "@/server/jobs/liveness";
+import { QUEUES } from "@/server/jobs/queues";
+import type { ImportJob } from "./import-job";
 import { IMPORT_FIELDS, type ImportResource, suggestMapping } from "./import-fields";
 import { claimStagedFile, discardStaged, importFilePath, stagedPath, summarize } from "./import-files";
 import type { createImportSchema, listRejectsSchema, startImportSchema } from "./imports.schema";
@@ -60,7 +64,17 @@ export async function listRejects(scope: OrgScope, input: z.output<typeof listRe
   return scope.tx.importReject.findMany({ where: { importId: input.id, rowNumber: { gt: input.afterRow } }, orderBy: { rowNumber: "asc" }, take: input.limit, select: { rowNumber: true, reason: true, raw: true } });
 }
 
-/** Checks the mapping against the file and the resource, then marks the import running. */
+/**
+ * Sends an import's job once the transaction that handed it `jobId` has committed. Should sending
+ * fail, the import still says it is running or undoing: the sweep (src/server/jobs/sweep.ts)
+ * finds no job behind it once its heartbeat is stale and sends one.
+ */
+function sendAfterCommit(scope: OrgScope, queue: typeof QUEUES.importRun | typeof QUEUES.importUndo, importId: string, jobId: string) {
+  const job: ImportJob = { importId, orgId: scope.orgId, userId: scope.userId };
+  scope.afterCommit(() => enqueue(queue, job, { id: jobId }));
+}
+
+/** Checks the mapping against the file and the resource, then marks the import running and sends its job. */
 export async function startImport(scope: OrgScope, input: z.output<typeof startImportSchema>) {
   const imp = await getImport(scope, input.id);
   if (imp.status !== "uploaded") throw new AppError("CONFLICT", `This import is already ${imp.status}`, "id");
@@ -72,45 +86,42 @@ export async function startImport(scope: OrgScope, input: z.output<typeof startI
   }
   const required = fields.find((f) => f.required)!;
   if (!mapping[required.key]) throw new AppError("BAD_REQUEST", `Choose the column that holds the ${required.label.toLowerCase()}`, `mapping.${required.key}`);
-  await scope.tx.import.update({ where: key(scope, imp.id), data: { mapping, duplicateStrategy: input.duplicateStrategy, status: "running", startedAt: new Date() } });
+  const jobId = randomUUID();
+  const { count } = await scope.tx.import.updateMany({
+    where: { id: imp.id, status: "uploaded" },
+    data: { mapping, duplicateStrategy: input.duplicateStrategy, status: "running", startedAt: new Date(), jobId, attempts: 1 },
+  });
+  if (count !== 1) throw new AppError("CONFLICT", "This import has already been started", "id");
+  // The heartbeat on the database's clock, as the sweep reads it.
+  await scope.tx.$executeRaw`UPDATE imports SET heartbeat_at = now() WHERE id = ${imp.id}::uuid`;
   await scope.audit({ action: "import.start", resourceType: "import", resourceId: imp.id, newValues: { mapping, duplicateStrategy: input.duplicateStrategy } });
-  return { id: imp.id, file: importFilePath(scope.orgId, imp.id) };
+  sendAfterCommit(scope, QUEUES.importRun, imp.id, jobId);
+  return { id: imp.id, file: importFilePath(scope.orgId, imp.id), jobId };
 }
 
 /**
- * Undoes a whole import in one transaction: records it created are deleted (with what hangs
- * off them), records it updated get their previous values back.
+ * Asks for an import to be undone: a background job removes what it created and restores what
+ * it updated, batch by batch (import-undo.ts), while the page shows its progress. An undo that
+ * stopped (an error, or its server gave out too often) can be asked for again and carries on
+ * where it stopped.
  */
 export async function undoImport(scope: OrgScope, id: string) {
   const imp = await getImport(scope, id);
   if (imp.status === "undone") throw new AppError("CONFLICT", "This import has already been undone", "id");
   if (imp.status === "running" || imp.status === "uploaded") throw new AppError("CONFLICT", "Only a finished import can be undone", "id");
-  // Their timeline entries go first: timeline events point at records by type and id, no FK.
-  const timelineEvents = await deleteTimelineOfCreated(scope, id);
-  const leads = await scope.tx.lead.deleteMany({ where: { importId: id } });
-  const contacts = await scope.tx.contact.deleteMany({ where: { importId: id } });
-  const companies = await scope.tx.company.deleteMany({ where: { importId: id } });
-  const updated = await scope.tx.importRecord.findMany({ where: { importId: id, action: "updated" }, orderBy: { id: "desc" }, select: { recordType: true, recordId: true, previous: true } });
-  for (const u of updated) {
-    const data = (u.previous ?? {}) as Record<string, unknown>;
-    const where = key(scope, u.recordId);
-    if (u.recordType === "company") await scope.tx.company.updateMany({ where: where.organizationId_id, data: data as Prisma.CompanyUpdateManyMutationInput });
-    if (u.recordType === "contact") await scope.tx.contact.updateMany({ where: where.organizationId_id, data: data as Prisma.ContactUpdateManyMutationInput });
-    if (u.recordType === "lead") await scope.tx.lead.updateMany({ where: where.organizationId_id, data: data as Prisma.LeadUncheckedUpdateManyInput });
+  if (imp.status === "undoing" && !imp.error) {
+    const [live] = await scope.tx.$queryRaw<{ live: boolean }[]>`
+      SELECT coalesce(heartbeat_at > now() - make_interval(secs => ${STALE_AFTER_MS / 1000}), false) AS live FROM imports WHERE id = ${id}::uuid`;
+    if (live?.live) throw new AppError("CONFLICT", "This import is already being undone", "id");
   }
-  await scope.tx.import.update({ where: key(scope, id), data: { status: "undone", undoneAt: new Date(), undoneBy: scope.userId } });
-  const result = { leads: leads.count, contacts: contacts.count, companies: companies.count, restored: updated.length, timelineEvents };
-  await scope.audit({ action: "import.undo", resourceType: "import", resourceId: id, details: result });
-  return result;
-}
-
-/** Deletes, set-based, what happened on the records an import created (a whole import can be 100k rows). */
-async function deleteTimelineOfCreated(scope: OrgScope, importId: string): Promise<number> {
-  const leads = await scope.tx.$executeRaw`
-    DELETE FROM timeline_events t USING leads r WHERE r.import_id = ${importId}::uuid AND t.subject_type = 'lead' AND t.subject_id = r.id`;
-  const contacts = await scope.tx.$executeRaw`
-    DELETE FROM timeline_events t USING contacts r WHERE r.import_id = ${importId}::uuid AND t.subject_type = 'contact' AND t.subject_id = r.id`;
-  const companies = await scope.tx.$executeRaw`
-    DELETE FROM timeline_events t USING companies r WHERE r.import_id = ${importId}::uuid AND t.subject_type = 'company' AND t.subject_id = r.id`;
-  return leads + contacts + companies;
+  const jobId = randomUUID();
+  const fresh = imp.status !== "undoing";
+  const n = await scope.tx.$executeRaw`
+    UPDATE imports SET status = 'undoing', job_id = ${jobId}::uuid, heartbeat_at = now(), attempts = 1, error = NULL, undone_by = ${scope.userId}::uuid,
+      undo_total = CASE WHEN ${fresh} THEN 0 ELSE undo_total END, undo_done = CASE WHEN ${fresh} THEN 0 ELSE undo_done END
+    WHERE id = ${id}::uuid AND status = ${imp.status}::import_status AND job_id IS NOT DISTINCT FROM ${imp.jobId}::uuid`;
+  if (n !== 1) throw new AppError("CONFLICT", "This import changed meanwhile; reload the page", "id");
+  await scope.audit({ action: fresh ? "import.undo_start" : "import.undo_retry", resourceType: "import", resourceId: id });
+  sendAfterCommit(scope, QUEUES.importUndo, id, jobId);
+  return { id, status: "undoing" as const };
 }

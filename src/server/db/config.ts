@@ -1,9 +1,10 @@
-// Connection strings for the three database roles (shared/ARCHITECTURE.md, Tenancy):
-// the owner runs migrations, the app role serves requests under RLS, the system role
-// (BYPASSRLS) is used only by the files in ./system/.
+// Connection strings for the database roles (shared/ARCHITECTURE.md, Tenancy): the owner runs
+// migrations, the app role serves requests under RLS, the system role (BYPASSRLS) is used only
+// by the files in ./system/, and the jobs role is pg-boss's, limited to its own schema.
 
 export const APP_ROLE = "parley_app";
 export const SYSTEM_ROLE = "parley_system";
+export const JOBS_ROLE = "parley_jobs";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -36,6 +37,11 @@ export function appDatabaseUrl(): string {
 
 export function systemDatabaseUrl(): string {
   return process.env.SYSTEM_DATABASE_URL || asRole(ownerDatabaseUrl(), SYSTEM_ROLE, roleDatabasePassword());
+}
+
+/** pg-boss's connection: its own schema only, no tenant table (src/server/jobs/boss.ts). */
+export function jobsDatabaseUrl(): string {
+  return process.env.JOBS_DATABASE_URL || asRole(ownerDatabaseUrl(), JOBS_ROLE, roleDatabasePassword());
 }
 
 /** Every query runs under this limit, so a runaway query cannot hold a connection. */

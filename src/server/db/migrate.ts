@@ -6,7 +6,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { installJobQueue } from "@/server/jobs/install";
-import { APP_ROLE, SYSTEM_ROLE } from "./config";
+import { APP_ROLE, JOBS_ROLE, SYSTEM_ROLE } from "./config";
 
 export interface MigrationFile {
   name: string;
@@ -132,7 +132,7 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
 async function enableRoleLogins(client: pg.Client, password: string): Promise<void> {
   const literal = client.escapeLiteral(password);
   const database = (await client.query<{ db: string }>("SELECT current_database() AS db")).rows[0]!.db;
-  for (const role of [APP_ROLE, SYSTEM_ROLE]) {
+  for (const role of [APP_ROLE, SYSTEM_ROLE, JOBS_ROLE]) {
     await client.query(`ALTER ROLE ${client.escapeIdentifier(role)} WITH LOGIN PASSWORD ${literal}`);
     await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${client.escapeIdentifier(role)}`);
   }

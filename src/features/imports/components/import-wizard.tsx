@@ -2,7 +2,7 @@
 
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormError } from "@/components/ui/field";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { AppRouter } from "@/server/api/root";
@@ -21,14 +21,21 @@ const STRATEGY: Record<(typeof DUPLICATE_STRATEGIES)[number], { label: string; h
 /** Map columns with a preview, then watch the import run, then read its report or undo it. */
 export function ImportWizard({ orgSlug, initial }: { orgSlug: string; initial: Imp }) {
   const router = useRouter();
-  const running = (i: Imp) => i.status === "running";
+  // Poll while a job works on it: the import itself, or its undo (unless that stopped).
+  const running = (i: Imp) => i.status === "running" || (i.status === "undoing" && !i.error);
   const query = api.imports.get.useQuery({ id: initial.id }, { initialData: initial, refetchInterval: (q) => (q.state.data && running(q.state.data) ? 600 : false) });
   const imp = query.data ?? initial;
   const [mapping, setMapping] = useState<Record<string, string>>(initial.mapping);
   const [strategy, setStrategy] = useState<(typeof DUPLICATE_STRATEGIES)[number]>("skip");
   const [error, setError] = useState<string | undefined>();
   const start = api.imports.start.useMutation({ onSuccess: () => query.refetch(), onError: (e) => setError(e.message) });
-  const undo = api.imports.undo.useMutation({ onSuccess: () => { void query.refetch(); router.refresh(); } });
+  const undo = api.imports.undo.useMutation({ onSuccess: () => { void query.refetch(); } });
+  // The server-rendered parts (the imports list, record counts) change once the undo is done.
+  const previous = useRef(imp.status);
+  useEffect(() => {
+    if (imp.status === "undone" && previous.current !== "undone") router.refresh();
+    previous.current = imp.status;
+  }, [imp.status, router]);
   const fields = IMPORT_FIELDS[imp.resource as ImportResource];
   const sample = (header: string) => {
     const i = imp.headers.indexOf(header);
@@ -82,28 +89,36 @@ export function ImportWizard({ orgSlug, initial }: { orgSlug: string; initial: I
     );
   }
 
-  const pct = imp.totalRows ? Math.round((imp.processedRows / imp.totalRows) * 100) : 100;
+  const undoing = imp.status === "undoing";
+  const pct = undoing
+    ? (imp.undoTotal ? Math.min(100, Math.round((imp.undoDone / imp.undoTotal) * 100)) : 0)
+    : imp.totalRows ? Math.round((imp.processedRows / imp.totalRows) * 100) : 100;
+  const heading = { running: "Importing…", completed: "Import finished", undone: "Import undone", failed: "Import failed", uploaded: "", undoing: imp.error ? "Undo stopped" : "Undoing import…" }[imp.status];
   return (
     <div className="space-y-5">
       <section aria-labelledby="progress-heading" className="card p-5">
-        <h2 id="progress-heading" className="mb-3 font-semibold">
-          {imp.status === "running" ? "Importing…" : imp.status === "completed" ? "Import finished" : imp.status === "undone" ? "Import undone" : "Import failed"}
-        </h2>
-        <div role="progressbar" aria-label="Import progress" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} className="h-3 rounded bg-slate-100">
-          <div className={`h-3 rounded transition-all ${imp.status === "failed" ? "bg-rose-500" : "bg-brand-500"}`} style={{ width: `${pct}%` }} />
+        <h2 id="progress-heading" className="mb-3 font-semibold">{heading}</h2>
+        <div role="progressbar" aria-label={undoing ? "Undo progress" : "Import progress"} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} className="h-3 rounded bg-slate-100">
+          <div className={`h-3 rounded transition-all ${imp.status === "failed" || (undoing && imp.error) ? "bg-rose-500" : "bg-brand-500"}`} style={{ width: `${pct}%` }} />
         </div>
-        <p className="mt-2 text-sm text-slate-600" aria-live="polite">{imp.processedRows.toLocaleString()} of {imp.totalRows.toLocaleString()} rows</p>
+        <p className="mt-2 text-sm text-slate-600" aria-live="polite">
+          {undoing
+            ? `${imp.undoDone.toLocaleString()} of ${imp.undoTotal ? imp.undoTotal.toLocaleString() : "…"} records removed or restored`
+            : `${imp.processedRows.toLocaleString()} of ${imp.totalRows.toLocaleString()} rows`}
+        </p>
         <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           {([["Created", imp.createdCount], ["Updated", imp.updatedCount], ["Skipped as duplicates", imp.skippedCount], ["Rejected", imp.rejectedCount]] as const).map(([label, n]) => (
             <div key={label} className="rounded-md bg-slate-50 p-3"><dt className="text-xs text-slate-500">{label}</dt><dd className="text-xl font-semibold tabular-nums">{n.toLocaleString()}</dd></div>
           ))}
         </dl>
         {imp.error ? <p role="alert" className="mt-3 text-sm text-rose-700">{imp.error}</p> : null}
-        {imp.status === "completed" || imp.status === "failed" ? (
+        {imp.status === "completed" || imp.status === "failed" || (undoing && imp.error) ? (
           <div className="mt-4 flex flex-wrap gap-2">
-            <a className="btn-secondary" href={`/${orgSlug}/${imp.resource}`}>View {imp.resource}</a>
-            <ConfirmButton label="Undo import" title="Undo this whole import?" confirmLabel="Undo import"
-              body={<p>{imp.createdCount.toLocaleString()} created records are deleted and {imp.updatedCount.toLocaleString()} updated ones get their previous values back.</p>}
+            {undoing ? null : <a className="btn-secondary" href={`/${orgSlug}/${imp.resource}`}>View {imp.resource}</a>}
+            <ConfirmButton label={undoing ? "Undo again" : "Undo import"} title={undoing ? "Finish undoing this import?" : "Undo this whole import?"} confirmLabel={undoing ? "Undo again" : "Undo import"}
+              body={undoing
+                ? <p>The undo carries on where it stopped: {(imp.undoTotal - imp.undoDone).toLocaleString()} records are left to remove or restore.</p>
+                : <p>{imp.createdCount.toLocaleString()} created records are deleted and {imp.updatedCount.toLocaleString()} updated ones get their previous values back. Large imports take a while; this page shows the progress.</p>}
               onConfirm={async () => { await undo.mutateAsync({ id: imp.id }); }} />
           </div>
         ) : null}
