@@ -23,6 +23,7 @@ const hostname = option("-H");
 // Before Next.js loads: it reads NODE_ENV once, and the app reads the key from the environment.
 process.env.NODE_ENV = dev ? "development" : "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+process.env.PORT = String(port);
 const key = newPeerKey();
 process.env[PEER_KEY_ENV] = key;
 
