@@ -12,7 +12,7 @@ import { sha256Hex } from "@/lib/tokens";
 import { clearRateLimit, hitRateLimit, updateBackoff } from "@/server/db/rate-limits";
 import { type SignInFailureEvent, recordSignInEvent, updateUserBackoff } from "@/server/db/system/sign-in";
 import type { RequestMeta } from "@/server/request-meta";
-import { type BackoffState, type Charge, chargeAttempt, refundAttempt, toSeconds } from "./backoff";
+import { type Charge, chargeAttempt, refundAttempt, toSeconds } from "./backoff";
 import type { KnownDevice } from "./device-cookie";
 import { SIGN_IN_BACKOFF, ipSignInLimit } from "./policy";
 import { SignInError } from "./sign-in-error";
@@ -34,20 +34,17 @@ export interface SignInAttempt {
   succeeded(): Promise<void>;
 }
 
+/** Charges one attempt to the budget (a refused attempt leaves it as it was). */
 function charge(budget: Budget): Promise<Charge> {
-  const decide = <S extends BackoffState>(state: S, now: Date) => {
-    const verdict = chargeAttempt(state, now);
-    return { verdict, next: verdict.allowed ? verdict.next : state };
-  };
   if (budget.kind === "account") {
     return updateUserBackoff(budget.userId, (state, now) => {
-      const { verdict, next } = decide(state, now);
-      return { state: next, result: verdict };
+      const verdict = chargeAttempt(state, now);
+      return { state: verdict.allowed ? verdict.next : state, result: verdict };
     });
   }
   return updateBackoff(budget.key, (row, now) => {
-    const { verdict, next } = decide(row, now);
-    return { row: next, result: verdict };
+    const verdict = chargeAttempt(row, now);
+    return { row: verdict.allowed ? verdict.next : row, result: verdict };
   });
 }
 
