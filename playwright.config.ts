@@ -28,8 +28,9 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    // The production build, started directly (not through npx, which would outlive a kill).
-    command: `${process.env.NEXT_BIN ?? "node_modules/.bin/next"} start -p ${PORT}`,
+    // The production build through Parley's server (scripts/serve.mjs, as `npm start` runs it),
+    // started directly with node (not through npx, which would outlive a kill).
+    command: `node scripts/serve.mjs start -p ${PORT}`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -38,6 +39,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       // The suite signs in many times from one address; the per-IP limit has its own test.
       AUTH_IP_MAX_ATTEMPTS: process.env.AUTH_IP_MAX_ATTEMPTS ?? "1000",
+      // A stand-in reverse proxy: e2e/http.spec.ts connects from 127.0.0.2 (also loopback) with
+      // X-Forwarded-For to play remote clients; everything else connects from 127.0.0.1.
+      TRUSTED_PROXIES: "127.0.0.2",
       // Journeys that send mail read it where a developer would: the dev outbox page.
       PARLEY_DEV_OUTBOX: "1",
       SMTP_URL: "",

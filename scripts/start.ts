@@ -1,12 +1,14 @@
 // `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, the demo seed on
-// first run, a production build when the sources changed, then `next start`. `--dev` runs
-// `next dev` instead. Ctrl-C stops Next and the embedded database cleanly.
+// first run, a production build when the sources changed, then Parley's server (Next.js behind
+// scripts/serve.mjs, which tells the app each request's real address). `--dev` runs `next dev`
+// inside it instead. Ctrl-C stops Next and the embedded database cleanly.
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import { DEMO, seedDemo } from "../prisma/seed";
 import { disconnectAll } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
-import { NEXT_BIN, ROOT, ensureProductionBuild, prepareEnvironment } from "./runtime-env";
+import path from "node:path";
+import { ROOT, ensureProductionBuild, prepareEnvironment } from "./runtime-env";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -29,7 +31,7 @@ if (!dev && !(await ensureProductionBuild())) {
   process.exit(1);
 }
 
-const server = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env: process.env });
 
 console.log(`
   Parley is starting on ${process.env.NEXTAUTH_URL}

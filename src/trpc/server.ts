@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { createContext } from "@/server/api/context";
+import { safeRedirectTarget } from "@/lib/safe-redirect";
 import { createCaller } from "@/server/api/root";
 import { sessionFromCookies } from "@/server/auth/session";
 import { twoFactorRequiredIn, twoFactorSetupUrl } from "@/server/auth/two-factor-gate";
@@ -14,7 +15,8 @@ export const getSession = cache(async () => sessionFromCookies(await cookies()))
 /** The signed-in session, or a redirect to the sign-in page that comes back here. */
 export async function requireSession(returnTo: string) {
   const session = await getSession();
-  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // The sign-in page follows callbackUrl only within the site too; this keeps the link itself clean.
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(safeRedirectTarget(returnTo, "http://parley.invalid"))}`);
   return session;
 }
 

@@ -4,7 +4,7 @@ import { loadActiveSession } from "@/server/db/system/sessions";
 import { codeNow, enableTwoFactor, forgetUsedCodes } from "../../../test/helpers/account-security";
 import { TEST_PASSWORD, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
 import { withTestSmtp } from "../../../test/helpers/smtp-env";
-import { LOCKOUT } from "./policy";
+import { SIGN_IN_BACKOFF } from "./policy";
 import { SignInError, authenticate } from "./sign-in";
 
 const meta = { ip: "198.51.100.20", userAgent: "vitest" };
@@ -49,17 +49,26 @@ describe("sign-in with two-factor authentication", () => {
     expect(events.map((e) => e.event)).toContain("two_factor.failed");
   });
 
-  it(`counts wrong codes towards the lockout: ${LOCKOUT.maxAttempts} lock the account, even for the right code`, async () => {
-    const org = await createOrgWithOwner("tfa-lock");
+  it(`counts wrong codes like wrong passwords: after ${SIGN_IN_BACKOFF.freeFailures} the account waits, even for the right code`, async () => {
+    const org = await createOrgWithOwner("tfa-backoff");
     const { secret } = await enableTwoFactor(org.owner);
     const right = await codeNow(secret);
     const wrong = right === "000000" ? "111111" : "000000";
     const reasons: string[] = [];
-    for (let i = 0; i < LOCKOUT.maxAttempts; i++) reasons.push(await reasonOf(authenticate(org.owner.email, TEST_PASSWORD, meta, wrong)));
+    for (let i = 0; i < SIGN_IN_BACKOFF.freeFailures; i++) reasons.push(await reasonOf(authenticate(org.owner.email, TEST_PASSWORD, meta, wrong)));
     expect(reasons.slice(0, -1).every((r) => r === "TwoFactorInvalid")).toBe(true);
-    expect(reasons.at(-1)).toBe("AccountLocked");
-    expect(await reasonOf(authenticate(org.owner.email, TEST_PASSWORD, meta, right))).toBe("AccountLocked");
-    expect((await eventsOf(org.owner.id)).map((e) => e.event)).toContain("sign_in.locked");
+    expect(reasons.at(-1)).toBe("Throttled");
+    expect(await reasonOf(authenticate(org.owner.email, TEST_PASSWORD, meta, right))).toBe("Throttled");
+    const events = (await eventsOf(org.owner.id)).map((e) => e.event);
+    expect(events.filter((e) => e === "two_factor.failed")).toHaveLength(SIGN_IN_BACKOFF.freeFailures);
+    expect(events).toContain("sign_in.throttled");
+  });
+
+  it("does not count the right password that still needs its code as a failure", async () => {
+    const org = await createOrgWithOwner("tfa-refund");
+    const { secret } = await enableTwoFactor(org.owner);
+    for (let i = 0; i < SIGN_IN_BACKOFF.freeFailures + 2; i++) expect(await reasonOf(authenticate(org.owner.email, TEST_PASSWORD, meta))).toBe("TwoFactorRequired");
+    expect(await reasonOf(authenticate(org.owner.email, TEST_PASSWORD, meta, await codeNow(secret)))).toBe("signed-in");
   });
 
   it("accepts each recovery code once, in any case and spacing, and reports it by email", async () => {

@@ -26,6 +26,28 @@ export async function peekRateLimit(key: string, windowMs: number): Promise<numb
   return row.attempts;
 }
 
+/** A backoff counter: consecutive failures, and the time before which no attempt is taken. */
+export interface BackoffRow {
+  failures: number;
+  waitUntil: Date | null;
+}
+
+/**
+ * Reads the backoff counter at `key` under a row lock and stores what `update` makes of it
+ * (null deletes it), in one transaction: concurrent attempts on one key are counted in turn.
+ */
+export async function updateBackoff<T>(key: string, update: (row: BackoffRow, now: Date) => { row: BackoffRow | null; result: T }): Promise<T> {
+  return appDb().$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO auth_rate_limits (key, attempts) VALUES (${key}, 0) ON CONFLICT (key) DO NOTHING`;
+    const [current] = await tx.$queryRaw<{ attempts: number; wait_until: Date | null }[]>`
+      SELECT attempts, wait_until FROM auth_rate_limits WHERE key = ${key} FOR UPDATE`;
+    const { row, result } = update({ failures: current?.attempts ?? 0, waitUntil: current?.wait_until ?? null }, new Date());
+    if (row) await tx.authRateLimit.update({ where: { key }, data: { attempts: row.failures, waitUntil: row.waitUntil } });
+    else await tx.authRateLimit.deleteMany({ where: { key } });
+    return result;
+  });
+}
+
 export async function clearRateLimit(key: string): Promise<void> {
   await appDb().authRateLimit.deleteMany({ where: { key } });
 }

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/dates";
 import { listOutboxMessages } from "@/server/db/outbox";
+import { outboxVisible } from "@/server/email/outbox-access";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 
 export default async function OutboxPage() {
+  if (!(await outboxVisible())) notFound();
   const messages = await listOutboxMessages();
   return (
     <>

@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   "account.created": "Account created",
   "sign_in.succeeded": "Signed in",
   "sign_in.failed": "Failed sign-in (wrong password)",
+  "sign_in.throttled": "Sign-in slowed down after repeated failures",
+  // Before sign-in was throttled instead of locked.
   "sign_in.locked": "Account locked after failed sign-ins",
   sign_out: "Signed out",
   "session.revoked": "Session revoked",
@@ -42,6 +44,7 @@ function describe(event: { event: string; details: unknown }): string {
     const via = oauth ? `${{ google: "Google", github: "GitHub", "azure-ad": "Microsoft" }[oauth[1]!] ?? oauth[1]}${oauth[2] ? " and a code" : ""}` : METHODS[method] ?? method;
     return `${label} with ${via}`;
   }
+  if (event.event === "sign_in.throttled" && typeof details.retryAfterSeconds === "number") return `${label} (next try after ${details.retryAfterSeconds} seconds)`;
   if (event.event === "email.changed" && typeof details.to === "string") return `${label} to ${details.to}`;
   if (event.event === "oauth.linked" && typeof details.provider === "string") return `${label}: ${details.provider}`;
   if (event.event.startsWith("organization.") && typeof details.organization === "string") return `${label}: ${details.organization}`;
@@ -56,7 +59,7 @@ export function SecurityActivity({ events }: { events: SecurityEventRow[] }) {
     <ol className="divide-y divide-slate-100" aria-label="Recent security activity">
       {events.map((e) => (
         <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 py-2.5 text-sm">
-          <span className={e.event.endsWith("failed") || e.event.endsWith("locked") ? "font-medium text-red-700" : "font-medium"}>{describe(e)}</span>
+          <span className={e.event.endsWith("failed") || e.event.endsWith("locked") || e.event.endsWith("throttled") ? "font-medium text-red-700" : "font-medium"}>{describe(e)}</span>
           <span className="text-slate-500">
             {e.userAgent ? `${describeDevice(e.userAgent)} · ` : ""}{e.ipAddress ?? "unknown IP"} · <time dateTime={new Date(e.createdAt).toISOString()} title={formatDateTime(new Date(e.createdAt))}>{formatRelative(new Date(e.createdAt))}</time>
           </span>

@@ -6,9 +6,10 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Field, FormError } from "@/components/ui/field";
 import { type FieldErrors, validate } from "@/lib/form-errors";
+import { safeRedirectTarget } from "@/lib/safe-redirect";
 import { secondFactorCodeSchema, signInSchema } from "../auth.schema";
 import { type OAuthProviderOption, OAuthButtons } from "./oauth-buttons";
-import { safeCallback, signInMessage } from "./sign-in-messages";
+import { signInMessage } from "./sign-in-messages";
 import { SecondFactorFields } from "./second-factor-fields";
 
 /**
@@ -19,7 +20,9 @@ import { SecondFactorFields } from "./second-factor-fields";
 export function SignInForm({ providers = [] }: { providers?: OAuthProviderOption[] }) {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = safeCallback(params.get("callbackUrl"));
+  // Followed only to a path on this site (src/lib/safe-redirect.ts). Used in event handlers, so
+  // the server render's stand-in origin never matters.
+  const callbackUrl = safeRedirectTarget(params.get("callbackUrl"), typeof window === "undefined" ? "http://localhost" : window.location.origin, "/dashboard");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");

@@ -1,9 +1,10 @@
-// What each sign-in outcome says. Credentials errors come back from next-auth as these names;
-// OAuth refusals arrive on /login?error=….
+// What each sign-in outcome says. Credentials errors come back from next-auth as these names
+// (a wait as "Throttled:30"); OAuth refusals arrive on /login?error=….
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
-  AccountLocked: "Too many failed attempts. This account is locked for 15 minutes; try again later.",
   AccountDisabled: "This account has been deactivated. Ask an administrator of your organization.",
+  // Without a wait (an old link): the same words, no number.
+  Throttled: "Too many failed attempts. Wait a few minutes, then try again.",
   RateLimited: "Too many sign-in attempts from your network. Wait a few minutes, then try again.",
   TwoFactorInvalid: "That code didn't work. Enter the current code from your authenticator app, or one of your recovery codes.",
   TwoFactorExpired: "That sign-in took too long to finish. Start again.",
@@ -17,9 +18,20 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: "Signing in with that provider didn't complete. Try again, or use your email and password.",
 };
 
-export const signInMessage = (error: string) => MESSAGES[error] ?? "Sign-in failed. Try again.";
+/** "30 seconds", "1 minute", "15 minutes". */
+export function formatWait(seconds: number): string {
+  if (seconds <= 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-export function safeCallback(url: string | null): string {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : "/dashboard";
+export function signInMessage(error: string): string {
+  const wait = /^(Throttled|RateLimited):(\d{1,6})$/.exec(error);
+  if (wait) {
+    const seconds = Number(wait[2]);
+    return wait[1] === "Throttled"
+      ? `Too many failed attempts. Try again in ${formatWait(seconds)}, or reset your password.`
+      : `Too many sign-in attempts from your network. Try again in ${formatWait(seconds)}.`;
+  }
+  return MESSAGES[error] ?? "Sign-in failed. Try again.";
 }

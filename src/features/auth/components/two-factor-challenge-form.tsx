@@ -32,7 +32,7 @@ export function TwoFactorChallengeForm({ challenge }: { challenge: string }) {
     setBusy(false);
     const error = result?.error ?? (result?.status === 429 ? "RateLimited" : "Unknown");
     if (error === "TwoFactorInvalid") return setErrors({ code: signInMessage(error) });
-    setExpired(error === "TwoFactorExpired" || error === "AccountLocked" || error === "AccountDisabled");
+    setExpired(error === "TwoFactorExpired" || error === "AccountDisabled");
     setErrors({ form: signInMessage(error) });
   }
 

@@ -6,12 +6,12 @@ import { useState } from "react";
 import { Field, FormError } from "@/components/ui/field";
 import { useHydrated } from "@/components/use-hydrated";
 import { type FieldErrors, errorsFromServer, validate } from "@/lib/form-errors";
+import { signInMessage } from "@/features/auth/components/sign-in-messages";
 import { api } from "@/trpc/react";
 import { acceptAsNewUserSchema } from "../members.schema";
 
 const SIGN_IN_ERRORS: Record<string, string> = {
   CredentialsSignin: "That password doesn't match this account.",
-  AccountLocked: "Too many failed attempts. This account is locked for 15 minutes; try again later.",
   AccountDisabled: "This account has been deactivated.",
 };
 
@@ -77,7 +77,8 @@ export function SignInAndJoinForm({ token, email, organizationName }: { token: s
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error || !result.ok) {
         setBusy(false);
-        return setErrors({ password: SIGN_IN_ERRORS[result?.error ?? ""] ?? "Sign-in failed. Try again." });
+        const error = result?.error ?? (result?.status === 429 ? "RateLimited" : "");
+        return setErrors({ password: SIGN_IN_ERRORS[error] ?? signInMessage(error) });
       }
       const { organizationSlug } = await accept.mutateAsync({ token });
       open(organizationSlug);

@@ -70,7 +70,7 @@ export function findUserForSecondFactor(userId: string) {
   return systemDb().user.findUnique({
     where: { id: userId },
     select: {
-      id: true, email: true, firstName: true, status: true, lockedUntil: true, deletedAt: true,
+      id: true, email: true, firstName: true, status: true, deletedAt: true,
       twoFactorEnabled: true, twoFactorSecret: true, twoFactorLastStep: true,
     },
   });

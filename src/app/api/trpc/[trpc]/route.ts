@@ -1,11 +1,19 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { cookies } from "next/headers";
 import { authenticateBearer, bearerToken } from "@/server/api/api-key-auth";
 import { createContext, isCrossSiteRequest } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import type { ApiKeyPrincipal } from "@/server/db/system/api-keys";
+import { MAX_API_BODY_BYTES, formatLimit, limitRequestBody } from "@/server/http/body-limit";
 
-async function handle(request: Request) {
+// Read with a byte count before tRPC parses it (src/server/http/body-limit.ts): over the limit,
+// tRPC answers 413 in its own error shape.
+const bodyTooLarge = () =>
+  new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `Request body too large: at most ${formatLimit(MAX_API_BODY_BYTES)} is accepted (CSV files are uploaded to /api/imports).` });
+
+async function handle(incoming: Request) {
+  const request = limitRequestBody(incoming, MAX_API_BODY_BYTES, bodyTooLarge);
   if (isCrossSiteRequest(request)) {
     return Response.json({ error: { message: "Cross-site requests are not allowed" } }, { status: 403 });
   }

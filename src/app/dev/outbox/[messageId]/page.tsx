@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { getOutboxMessage } from "@/server/db/outbox";
+import { outboxVisible } from "@/server/email/outbox-access";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 
@@ -20,6 +21,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ messageId: string }> }) {
+  if (!(await outboxVisible())) notFound();
   const { messageId } = await params;
   const message = isUuid(messageId) ? await getOutboxMessage(messageId) : null;
   if (!message) notFound();
