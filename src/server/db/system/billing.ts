@@ -1,6 +1,7 @@
 // Stripe's state applied to organizations: webhooks (exactly once) and the app's own billing actions.
 import "server-only";
-import { type BillingEffect, LIVE_STATUSES, type SubscriptionEffect } from "@/server/billing/subscription";
+import type { BillingEffect, SubscriptionEffect } from "@/server/billing/subscription";
+import { customerLinkVerdict, organizationChanges, organizationForSubscription, paymentVerdict, subscriptionAudit, subscriptionRow, subscriptionVerdict } from "@/server/billing/subscription-rules";
 import { systemDb } from "../client";
 import type { SystemTx } from "./shared";
 
@@ -24,66 +25,45 @@ function billingAudit(tx: SystemTx, organizationId: string, source: BillingSourc
 
 async function linkStripeCustomer(tx: SystemTx, organizationId: string, customerId: string): Promise<string> {
   const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { stripeCustomerId: true } });
-  if (!organization) return "ignored: no such organization";
-  if (organization.stripeCustomerId === customerId) return "customer already linked";
-  if (organization.stripeCustomerId) return "ignored: the organization has another Stripe customer";
-  const other = await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
-  if (other) return "ignored: the customer belongs to another organization";
+  const owner = await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
+  const verdict = customerLinkVerdict(organization, customerId, owner);
+  if ("skip" in verdict) return verdict.skip;
   await tx.organization.update({ where: { id: organizationId }, data: { stripeCustomerId: customerId } });
   return "customer linked";
 }
 
 /**
  * Applies a subscription as Stripe reported it: the billing_subscriptions row and the
- * organization's tier, status, expiry and limits. A state read earlier than the one stored is
- * stale and skipped; another subscription never displaces a live one with a dead one.
+ * organization's tier, status, expiry and limits, as src/server/billing/subscription-rules.ts decides (stale states skipped, a live
+ * subscription never displaced by a dead one, Free never pulled back, audit only on a change).
  */
 async function applyStripeSubscription(tx: SystemTx, effect: SubscriptionEffect, source: BillingSource): Promise<string> {
   const snap = effect.snapshot;
-  const select = { id: true, stripeCustomerId: true, subscriptionTier: true, subscriptionStatus: true, subscriptionExpiresAt: true, maxUsers: true } as const;
-  let organization = effect.organizationHint ? await tx.organization.findUnique({ where: { id: effect.organizationHint }, select }) : null;
-  if (organization?.stripeCustomerId && organization.stripeCustomerId !== snap.customerId) organization = null;
-  organization ??= await tx.organization.findUnique({ where: { stripeCustomerId: snap.customerId }, select });
-  if (!organization) return `ignored: no organization for customer ${snap.customerId}`;
-  if (!organization.stripeCustomerId && (await tx.organization.findUnique({ where: { stripeCustomerId: snap.customerId }, select: { id: true } }))) {
-    return "ignored: the customer belongs to another organization";
-  }
+  const select = { id: true, stripeCustomerId: true, subscriptionTier: true, subscriptionStatus: true } as const;
+  const hinted = effect.organizationHint ? await tx.organization.findUnique({ where: { id: effect.organizationHint }, select }) : null;
+  const owner = await tx.organization.findUnique({ where: { stripeCustomerId: snap.customerId }, select });
+  const found = organizationForSubscription(snap.customerId, hinted, owner);
+  if ("skip" in found) return found.skip;
+  const { organization } = found;
   // The same lock seat changes take: the organization's limits change under it.
   await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organization.id}::uuid FOR UPDATE`;
   const current = await tx.billingSubscription.findUnique({ where: { organizationId: organization.id } });
-  const live = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
-  if (current?.stripeSubscriptionId === snap.id && current.syncedAt > effect.observedAt) return `stale: a newer state of ${snap.id} is applied`;
-  if (current && current.stripeSubscriptionId !== snap.id && live(current.status)) {
-    if (!live(snap.status)) return `ignored: ${snap.id} is not the organization's current subscription`;
-    console.warn(`billing: organization ${organization.id} has two live subscriptions (${current.stripeSubscriptionId}, ${snap.id}); following the newer`);
-  }
-  const data = {
-    stripeSubscriptionId: snap.id, stripeCustomerId: snap.customerId, stripePriceId: snap.priceId, stripeItemId: snap.itemId,
-    tier: snap.tier, billingInterval: snap.interval, status: snap.status, quantity: snap.quantity,
-    currentPeriodStart: snap.currentPeriodStart, currentPeriodEnd: snap.currentPeriodEnd, cancelAtPeriodEnd: snap.cancelAtPeriodEnd,
-    cancelAt: snap.cancelAt, canceledAt: snap.canceledAt, endedAt: snap.endedAt, trialEnd: snap.trialEnd, syncedAt: effect.observedAt,
-    ...(current && current.stripeSubscriptionId !== snap.id ? { lastPaymentFailedAt: null, lastInvoiceUrl: null, paymentEventAt: null } : {}),
-  };
+  const verdict = subscriptionVerdict(current, snap, effect.observedAt);
+  if ("skip" in verdict) return verdict.skip;
+  if (verdict.twoLive) console.warn(`billing: organization ${organization.id} has two live subscriptions (${current!.stripeSubscriptionId}, ${snap.id}); following the newer`);
+  const data = subscriptionRow(snap, effect.observedAt, verdict.replacesAnother);
   const row = await tx.billingSubscription.upsert({ where: { organizationId: organization.id }, create: { organizationId: organization.id, ...data }, update: data, select: { id: true } });
-  // An ended subscription never pulls back an organization that has since moved on to Free.
-  const movedOn = !live(snap.status) && organization.subscriptionTier === "free" && organization.subscriptionStatus === "active";
-  const state = movedOn ? null : effect.organization;
-  await tx.organization.update({
-    where: { id: organization.id },
-    data: { ...(organization.stripeCustomerId ? {} : { stripeCustomerId: snap.customerId }), ...(state ?? {}) },
-  });
-  const before = { tier: current?.tier ?? organization.subscriptionTier, status: current?.status ?? organization.subscriptionStatus, quantity: current?.quantity, cancelAtPeriodEnd: current?.cancelAtPeriodEnd, currentPeriodEnd: current?.currentPeriodEnd };
-  const after = { tier: snap.tier, status: snap.status, quantity: snap.quantity, cancelAtPeriodEnd: snap.cancelAtPeriodEnd, currentPeriodEnd: snap.currentPeriodEnd };
-  if (JSON.stringify(before) !== JSON.stringify(after) || current?.stripeSubscriptionId !== snap.id) {
-    await billingAudit(tx, organization.id, source, { action: "billing.subscription_sync", resourceId: row.id, oldValues: before, newValues: { ...after, subscription: snap.id, interval: snap.interval } });
-  }
+  await tx.organization.update({ where: { id: organization.id }, data: organizationChanges(organization, snap, effect.organization) });
+  const audit = subscriptionAudit(current, organization, snap);
+  if (audit) await billingAudit(tx, organization.id, source, { action: "billing.subscription_sync", resourceId: row.id, ...audit });
   return `applied ${snap.id} (${snap.status}) to organization ${organization.id}`;
 }
 
 async function applyStripePayment(tx: SystemTx, subscriptionId: string, payment: { failed: boolean; at: Date; invoiceUrl: string | null }, source: BillingSource): Promise<string> {
   const row = await tx.billingSubscription.findFirst({ where: { stripeSubscriptionId: subscriptionId }, select: { id: true, organizationId: true, paymentEventAt: true } });
   if (!row) return `ignored: no organization has subscription ${subscriptionId}`;
-  if (row.paymentEventAt && row.paymentEventAt > payment.at) return "stale: a later invoice outcome is recorded";
+  const verdict = paymentVerdict(row.paymentEventAt, payment.at);
+  if ("skip" in verdict) return verdict.skip;
   await tx.billingSubscription.update({
     where: { id: row.id },
     data: { lastPaymentFailedAt: payment.failed ? payment.at : null, lastInvoiceUrl: payment.invoiceUrl, paymentEventAt: payment.at },
