@@ -44,6 +44,24 @@ describe("no transaction waits on Stripe", () => {
     expect(looks).toEqual([[], []]);
   });
 
+  it("two checkouts at once create and link one Stripe customer (the one stored first stays)", async () => {
+    const org = await createOrgWithOwner("net-checkout-twice");
+    const api = callerAs(org.owner, org.slug);
+    const mark = double.requests.length;
+    const [first, second] = await Promise.all([
+      api.billing.checkout({ plan: "starter", interval: "month" }),
+      api.billing.checkout({ plan: "starter", interval: "month" }),
+    ]);
+    expect(second.url).toBe(first.url);
+    const created = double.requests.slice(mark).filter((r) => r.path === "/v1/customers");
+    expect(new Set(created.map((r) => r.idempotencyKey))).toEqual(new Set([`parley-customer-${org.orgId}`]));
+    const { rows } = await ownerPool().query(`SELECT stripe_customer_id FROM organizations WHERE id = $1`, [org.orgId]);
+    const session = double.sessions.get(first.url.split("/").pop()!)!;
+    expect(rows[0].stripe_customer_id).toBe(session.customer);
+    const audit = await ownerPool().query(`SELECT count(*)::int AS n FROM audit_logs WHERE organization_id = $1 AND action = 'billing.customer_create'`, [org.orgId]);
+    expect(audit.rows[0].n).toBe(1);
+  });
+
   it("the portal, plan changes, cancel and resume", async () => {
     const org = await createOrgWithOwner("net-actions");
     const { subscriptionId } = await subscribe(double, org);
