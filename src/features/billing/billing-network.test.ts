@@ -2,7 +2,7 @@
 // and the seat sync are held at the Stripe double while the test counts open transactions),
 // and seats converge on the member count when members join and leave during overlapping syncs.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { billingOn, subscribe } from "../../../test/helpers/billing";
+import { billingOn, deliver, subscribe } from "../../../test/helpers/billing";
 import { type TestOrg, addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
 import type { StripeDouble } from "../../../test/helpers/stripe-server";
 import { syncSeatQuantity } from "./seat-sync";
@@ -93,6 +93,41 @@ describe("no transaction waits on Stripe", () => {
     await expect(syncSeatQuantity(org.orgId, org.owner.id)).resolves.toEqual({ quantity: 1, changed: true });
     expect(looks).toEqual([[], []]);
     expect(stripeQuantity(subscriptionId)).toBe(1);
+  });
+  it("the webhook, while it reads the subscription from Stripe", async () => {
+    const org = await createOrgWithOwner("net-webhook");
+    const { subscriptionId } = await subscribe(double, org);
+    double.mutateSubscription(subscriptionId, (s) => { s.status = "past_due"; });
+    const looks = watchWhileStripeWaits(new RegExp(`^GET /v1/subscriptions/${subscriptionId}`));
+    const event = double.event("customer.subscription.updated", double.subscriptions.get(subscriptionId)!);
+    expect(await deliver(double, event)).toMatchObject({ status: 200, body: { duplicate: false } });
+    expect(looks).toEqual([[]]);
+    const { rows } = await ownerPool().query(`SELECT outcome, claimed_at FROM stripe_events WHERE event_id = $1`, [event.id]);
+    expect(rows[0]).toMatchObject({ outcome: expect.stringMatching(/^applied/), claimed_at: expect.any(Date) });
+  });
+});
+
+describe("webhook claims", () => {
+  it("a claim left by a delivery that died is taken over once its lease has run out; a live one is left to its delivery", async () => {
+    const org = await createOrgWithOwner("claim-abandoned");
+    const { subscriptionId } = await subscribe(double, org);
+    double.mutateSubscription(subscriptionId, (s) => { (s.items as { data: { quantity: number }[] }).data[0]!.quantity = 4; });
+    const event = double.event("customer.subscription.updated", double.subscriptions.get(subscriptionId)!);
+    await ownerPool().query(
+      `INSERT INTO stripe_events (event_id, type, stripe_created_at, claimed_at) VALUES ($1, $2, now(), now() - interval '10 minutes')`, [event.id, event.type]);
+    expect(await deliver(double, event)).toMatchObject({ status: 200, body: { duplicate: false, outcome: expect.stringMatching(/^applied/) } });
+    expect(await storedQuantity(org)).toBe(4);
+
+    // A fresh claim belongs to a delivery still at work: the next one never takes it (it asks
+    // Stripe nothing) and skips once that delivery has recorded its outcome.
+    const other = double.event("customer.subscription.updated", double.subscriptions.get(subscriptionId)!);
+    await ownerPool().query(`INSERT INTO stripe_events (event_id, type, stripe_created_at, claimed_at) VALUES ($1, $2, now(), now())`, [other.id, other.type]);
+    const reads = () => double.requests.filter((r) => r.method === "GET" && r.path === `/v1/subscriptions/${subscriptionId}`).length;
+    const readsBefore = reads();
+    const waiting = deliver(double, other);
+    await ownerPool().query(`UPDATE stripe_events SET outcome = 'applied elsewhere' WHERE event_id = $1`, [other.id]);
+    expect(await waiting).toMatchObject({ status: 200, body: { duplicate: true } });
+    expect(reads()).toBe(readsBefore);
   });
 });
 

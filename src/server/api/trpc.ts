@@ -183,7 +183,7 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
 
 /**
  * An organization procedure that waits on the network between its database steps (reading a
- * company's website): no transaction, and no pooled connection, is held while it waits. Each
+ * company's website, calling Stripe): no transaction, and no pooled connection, is held while it waits. Each
  * `ctx.inOrg(step)` is one scoped transaction whose after-commit work runs when it commits, so
  * a step must leave the data whole on its own; the last one writes the audit row.
  */

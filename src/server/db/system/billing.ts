@@ -81,31 +81,82 @@ async function applyBillingEffect(tx: SystemTx, effect: BillingEffect, source: B
   }
 }
 
+/** How long a claim on an event protects it: a delivery still holding one after this has died. */
+const CLAIM_LEASE_SECONDS = 120;
+/** How long a duplicate delivery waits for the one processing the event before asking Stripe to retry. */
+const CLAIM_WAIT_MS = 25_000;
+const CLAIM_POLL_MS = 100;
+
+class ClaimLost extends Error {}
+
 /**
- * Processes a verified Stripe webhook event exactly once. Its id is inserted first, in the same
- * transaction as its effect: a second delivery (even one arriving at the same moment, which
- * waits on the first's uncommitted row) finds it and does nothing, and an effect that fails
- * rolls the id back so Stripe's retry runs it again. `resolve` reads Stripe's current state
- * (no database) while the subscription's lock is held, so the newest read is applied last.
+ * Claims an event for this delivery, committed at once (so no transaction stays open while
+ * Stripe is asked): the event's row, 'processing', dated by the claim. Null when the event has
+ * already been processed. A delivery that finds another one processing it waits for its outcome;
+ * one that finds a claim older than the lease takes it over; one that finds the row gone (the
+ * other failed and let go) claims it afresh.
+ */
+async function claimStripeEvent(event: { id: string; type: string; created: Date }): Promise<Date | null> {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  for (;;) {
+    const claimedAt = new Date();
+    const inserted = await systemDb().$executeRaw`
+      INSERT INTO stripe_events (event_id, type, stripe_created_at, claimed_at) VALUES (${event.id}, ${event.type}, ${event.created}, ${claimedAt})
+      ON CONFLICT (event_id) DO NOTHING`;
+    if (inserted) return claimedAt;
+    const takenOver = await systemDb().$executeRaw`
+      UPDATE stripe_events SET claimed_at = ${claimedAt}
+      WHERE event_id = ${event.id} AND outcome = 'processing' AND (claimed_at IS NULL OR claimed_at < ${claimedAt}::timestamptz - make_interval(secs => ${CLAIM_LEASE_SECONDS}))`;
+    if (takenOver) return claimedAt;
+    const row = await systemDb().stripeEvent.findUnique({ where: { eventId: event.id }, select: { outcome: true } });
+    if (row && row.outcome !== "processing") return null;
+    if (Date.now() > deadline) throw new Error(`Stripe event ${event.id} is still being processed by another delivery`);
+    if (row) await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+  }
+}
+
+/** Lets go of a claim after a failure, so that Stripe's retry processes the event afresh. */
+function releaseStripeEvent(eventId: string, claimedAt: Date) {
+  return systemDb().stripeEvent.deleteMany({ where: { eventId, outcome: "processing", claimedAt } });
+}
+
+/**
+ * Processes a verified Stripe webhook event exactly once: claimed first in a committed row (a
+ * second delivery, even one arriving at the same moment, waits for the first's outcome and does
+ * nothing); then `resolve` reads Stripe's current state with no transaction open; then one
+ * transaction applies the effects and records the outcome, if the claim is still this
+ * delivery's. A failure lets go of the claim, so Stripe's retry runs the event again. Reads
+ * need no lock across them: every state carries when it was read, a state read earlier than
+ * the stored one is skipped, and the delivery of the latest change reads after it.
  */
 export async function processStripeEventOnce(
   event: { id: string; type: string; created: Date },
   subscriptionId: string | null,
   resolve: () => Promise<BillingEffect[]>,
 ): Promise<{ duplicate: boolean; outcome: string }> {
-  return systemDb().$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<{ event_id: string }[]>`
-      INSERT INTO stripe_events (event_id, type, stripe_created_at) VALUES (${event.id}, ${event.type}, ${event.created})
-      ON CONFLICT (event_id) DO NOTHING RETURNING event_id`;
-    if (!inserted.length) return { duplicate: true, outcome: "duplicate" };
-    if (subscriptionId) await lockStripeSubscription(tx, subscriptionId);
-    const source: BillingSource = { kind: "webhook", eventId: event.id, eventType: event.type };
-    const outcomes: string[] = [];
-    for (const effect of await resolve()) outcomes.push(await applyBillingEffect(tx, effect, source));
-    const outcome = (outcomes.join("; ") || "ignored").slice(0, 500);
-    await tx.stripeEvent.update({ where: { eventId: event.id }, data: { outcome } });
-    return { duplicate: false, outcome };
-  }, { maxWait: 10_000, timeout: 45_000 });
+  const claimedAt = await claimStripeEvent(event);
+  if (!claimedAt) return { duplicate: true, outcome: "duplicate" };
+  try {
+    const effects = await resolve();
+    return await systemDb().$transaction(async (tx) => {
+      // Still ours (not taken over after the lease): held until commit, so it cannot be taken now.
+      const mine = await tx.$queryRaw<unknown[]>`
+        SELECT 1 FROM stripe_events WHERE event_id = ${event.id} AND outcome = 'processing' AND claimed_at = ${claimedAt} FOR UPDATE`;
+      if (!mine.length) throw new ClaimLost();
+      if (subscriptionId) await lockStripeSubscription(tx, subscriptionId);
+      const source: BillingSource = { kind: "webhook", eventId: event.id, eventType: event.type };
+      const outcomes: string[] = [];
+      for (const effect of effects) outcomes.push(await applyBillingEffect(tx, effect, source));
+      const outcome = (outcomes.join("; ") || "ignored").slice(0, 500);
+      await tx.stripeEvent.update({ where: { eventId: event.id }, data: { outcome } });
+      return { duplicate: false, outcome };
+    }, { maxWait: 10_000, timeout: 45_000 });
+  } catch (error) {
+    // Another delivery took the event over (this one outlived the lease): it is that one's now.
+    if (error instanceof ClaimLost) return { duplicate: true, outcome: "duplicate" };
+    await releaseStripeEvent(event.id, claimedAt).catch((release) => console.error(`stripe event ${event.id}: could not let go of the claim:`, release instanceof Error ? release.message : release));
+    throw error;
+  }
 }
 
 /** Applies the subscription a billing action got back from Stripe (plan change, cancel, seats). */
