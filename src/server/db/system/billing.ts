@@ -7,7 +7,7 @@ import type { SystemTx } from "./shared";
 
 type BillingSource = { kind: "webhook"; eventId: string; eventType: string } | { kind: "app"; userId: string | null; action: string };
 
-/** Serializes everything that reads and applies one Stripe subscription's state (released at commit). */
+/** Serializes applying one Stripe subscription's states (released at commit; never held while Stripe is asked). */
 async function lockStripeSubscription(tx: SystemTx, subscriptionId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe-subscription:${subscriptionId}`}, 0))`;
 }
