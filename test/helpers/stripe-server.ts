@@ -43,6 +43,8 @@ export interface StripeDouble {
   fail(match: RegExp, status: number | "drop", times?: number): void;
   /** Make the next `times` matching requests answer only after `ms`. */
   slow(match: RegExp, ms: number, times?: number): void;
+  /** Make the next `times` matching requests wait for `during()` to settle before they are handled (the test looks around meanwhile). */
+  hold(match: RegExp, during: () => Promise<unknown>, times?: number): void;
   /** Completes an open Checkout session as if the customer paid: creates the subscription. */
   completeCheckout(sessionId: string): { subscription: Json; events: Stripe.Event[] };
   /** Changes a subscription as Stripe would on its own (dunning, period end); returns it. */
@@ -92,6 +94,7 @@ export async function startStripeDouble(opts: { port?: number; webhookSecret?: s
   const idempotent = new Map<string, { body: string; status: number; response: string }>();
   const failures: Failure[] = [];
   const delays: { match: RegExp; ms: number; times: number }[] = [];
+  const holds: { match: RegExp; during: () => Promise<unknown>; times: number }[] = [];
   let pending: Stripe.Event[] = [];
   const intervalOf = (price: string) => opts.prices?.[price] ?? (/year/i.test(price) ? "year" : "month");
 
@@ -232,6 +235,11 @@ export async function startStripeDouble(opts: { port?: number; webhookSecret?: s
         delay.times--;
         await new Promise((r) => setTimeout(r, delay.ms));
       }
+      const held = holds.find((h) => h.times > 0 && h.match.test(`${req.method} ${req.url}`));
+      if (held) {
+        held.times--;
+        await held.during().catch(() => {});
+      }
       const url = new URL(req.url ?? "/", "http://localhost");
       if (!url.pathname.startsWith("/v1/")) {
         if (!hosted(req, res, url, body)) { res.statusCode = 404; res.end("not found"); }
@@ -301,6 +309,7 @@ export async function startStripeDouble(opts: { port?: number; webhookSecret?: s
     env: () => ({ STRIPE_SECRET_KEY: "sk_test_double", STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(port), STRIPE_API_PROTOCOL: "http", STRIPE_MAX_NETWORK_RETRIES: "0" }),
     fail: (match, status, times = 1) => { failures.push({ match, status, times }); },
     slow: (match, ms, times = 1) => { delays.push({ match, ms, times }); },
+    hold: (match, during, times = 1) => { holds.push({ match, during, times }); },
     completeCheckout,
     mutateSubscription(subId, change) {
       const sub = subscriptions.get(subId);

@@ -2,12 +2,15 @@
 // subscription, the Customer Portal for cards and invoices), plan changes, cancel and resume.
 // Stripe's answer to a change is applied at once (through src/server/db/system/, the same code the
 // webhook runs), so the page shows it without waiting for the webhook; the webhook stays the
-// source of truth. Every outgoing call carries an idempotency key.
+// source of truth. Every outgoing call carries an idempotency key. The mutations that call
+// Stripe take the step runner (orgPhasedProcedure's `inOrg`), not one transaction: they read in
+// one step, call Stripe with no transaction open, and write and audit in a last step, so a slow
+// Stripe never holds a transaction or a pooled connection.
 import { createHash } from "node:crypto";
 import Stripe from "stripe";
 import { uuidv7 } from "@/lib/ids";
 import { AppError } from "@/server/api/errors";
-import type { OrgScope } from "@/server/api/scope";
+import type { InOrg, OrgScope } from "@/server/api/scope";
 import { appBaseUrl, billingEnabled, stripe } from "@/server/billing/config";
 import { LIVE_STATUSES, snapshotFromStripe, subscriptionEffect } from "@/server/billing/subscription";
 import { findLiveStripeSubscription } from "@/server/db/system/organization-lifecycle";
@@ -116,30 +119,43 @@ function assertSeatsFit(planId: PlanId, seats: number) {
   }
 }
 
-/** The organization's Stripe customer, created once (the idempotency key is the organization). */
-async function ensureCustomer(scope: OrgScope, org: Awaited<ReturnType<typeof loadOrganization>>): Promise<string> {
+type LoadedOrganization = Awaited<ReturnType<typeof loadOrganization>>;
+
+/**
+ * The organization's Stripe customer, created once (the idempotency key is the organization),
+ * and linked in a step of its own. A concurrent request may have linked it meanwhile (Stripe
+ * answered both with the same customer): the one stored first stays.
+ */
+async function ensureCustomer(inOrg: InOrg, org: LoadedOrganization, email: string | null): Promise<string> {
   if (org.stripeCustomerId) return org.stripeCustomerId;
-  const me = await scope.tx.user.findUnique({ where: { id: scope.userId }, select: { email: true, fullName: true } });
   const customer = await callStripe(() =>
     stripe().customers.create(
-      { name: org.name, email: org.billingEmail ?? me?.email, metadata: { organization_id: org.id, organization_slug: org.slug } },
+      { name: org.name, email: org.billingEmail ?? email ?? undefined, metadata: { organization_id: org.id, organization_slug: org.slug } },
       { idempotencyKey: `parley-customer-${org.id}` },
     ),
   );
-  await scope.tx.organization.update({ where: { id: org.id }, data: { stripeCustomerId: customer.id } });
-  return customer.id;
+  return inOrg(async (scope) => {
+    const linked = await scope.tx.organization.updateMany({ where: { id: org.id, stripeCustomerId: null }, data: { stripeCustomerId: customer.id } });
+    if (!linked.count) return (await loadOrganization(scope)).stripeCustomerId ?? customer.id;
+    await scope.audit({ action: "billing.customer_create", resourceType: "organization", resourceId: org.id, newValues: { customer: customer.id } });
+    return customer.id;
+  });
 }
 
 /** A Stripe Checkout session for a new subscription; the page sends the browser to its url. */
-export async function startCheckout(scope: OrgScope, choice: PlanChoice): Promise<{ url: string }> {
+export async function startCheckout(inOrg: InOrg, choice: PlanChoice): Promise<{ url: string }> {
   requireBilling();
   const price = priceFor(choice);
-  const org = await loadOrganization(scope);
-  const current = await loadSubscription(scope);
-  if (current && isLive(current.status)) throw new AppError("CONFLICT", "This organization already has a subscription: change its plan instead.", "plan");
-  const seats = Math.max(1, await activeSeats(scope));
-  assertSeatsFit(choice.plan, seats);
-  const customer = await ensureCustomer(scope, org);
+  const { org, seats, email } = await inOrg(async (scope) => {
+    const org = await loadOrganization(scope);
+    const current = await loadSubscription(scope);
+    if (current && isLive(current.status)) throw new AppError("CONFLICT", "This organization already has a subscription: change its plan instead.", "plan");
+    const seats = Math.max(1, await activeSeats(scope));
+    assertSeatsFit(choice.plan, seats);
+    const me = org.stripeCustomerId ? null : await scope.tx.user.findUnique({ where: { id: scope.userId }, select: { email: true } });
+    return { org, seats, email: me?.email ?? null };
+  });
+  const customer = await ensureCustomer(inOrg, org, email);
   const back = `${appBaseUrl()}${billingPath(org.slug)}`;
   const params = {
     mode: "subscription" as const,
@@ -158,22 +174,24 @@ export async function startCheckout(scope: OrgScope, choice: PlanChoice): Promis
     stripe().checkout.sessions.create(params, { idempotencyKey: `parley-checkout-${org.id}-${fingerprint}-${Math.floor(Date.now() / 600_000)}` }),
   );
   if (!session.url) throw new AppError("SERVICE_UNAVAILABLE", "Stripe did not return a checkout page; try again.");
-  await scope.audit({ action: "billing.checkout_start", resourceType: "organization", resourceId: org.id, newValues: { ...choice, seats, session: session.id } });
-  return { url: session.url };
+  const url = session.url;
+  await inOrg((scope) => scope.audit({ action: "billing.checkout_start", resourceType: "organization", resourceId: org.id, newValues: { ...choice, seats, session: session.id } }));
+  return { url };
 }
 
 /** Stripe's Customer Portal: payment methods, invoices and billing details. */
-export async function openCustomerPortal(scope: OrgScope): Promise<{ url: string }> {
+export async function openCustomerPortal(inOrg: InOrg): Promise<{ url: string }> {
   requireBilling();
-  const org = await loadOrganization(scope);
-  if (!org.stripeCustomerId) throw new AppError("PRECONDITION_FAILED", "There is no billing account yet: choose a paid plan first.");
+  const org = await inOrg(loadOrganization);
+  const customer = org.stripeCustomerId;
+  if (!customer) throw new AppError("PRECONDITION_FAILED", "There is no billing account yet: choose a paid plan first.");
   const session = await callStripe(() =>
     stripe().billingPortal.sessions.create(
-      { customer: org.stripeCustomerId!, return_url: `${appBaseUrl()}${billingPath(org.slug)}` },
+      { customer, return_url: `${appBaseUrl()}${billingPath(org.slug)}` },
       { idempotencyKey: `parley-portal-${org.id}-${uuidv7()}` },
     ),
   );
-  await scope.audit({ action: "billing.portal_open", resourceType: "organization", resourceId: org.id });
+  await inOrg((scope) => scope.audit({ action: "billing.portal_open", resourceType: "organization", resourceId: org.id }));
   return { url: session.url };
 }
 
@@ -183,26 +201,33 @@ async function liveSubscription(scope: OrgScope) {
   return current;
 }
 
-/** Applies what Stripe answered, exactly as the webhook would, and returns the new state. */
-async function applyStripeAnswer(scope: OrgScope, subscription: Stripe.Subscription, observedAt: Date, action: string) {
+/**
+ * Applies what Stripe answered, exactly as the webhook would (its own transaction, under the
+ * subscription's lock, where a state read earlier than the stored one is skipped), and returns
+ * the new state.
+ */
+async function applyStripeAnswer(orgId: string, userId: string, subscription: Stripe.Subscription, observedAt: Date, action: string) {
   const snapshot = snapshotFromStripe(subscription);
-  if (snapshot) await recordStripeSubscription(subscriptionEffect(snapshot, observedAt, scope.orgId), { userId: scope.userId, action });
+  if (snapshot) await recordStripeSubscription(subscriptionEffect(snapshot, observedAt, orgId), { userId, action });
   return snapshot;
 }
 
 /** Moves the subscription to another plan or interval now, with prorations. */
-export async function changePlan(scope: OrgScope, choice: PlanChoice) {
+export async function changePlan(inOrg: InOrg, choice: PlanChoice) {
   requireBilling();
-  const current = await liveSubscription(scope);
-  const from = planForTier(current.tier);
-  if (from.id === choice.plan && current.billingInterval === choice.interval) throw new AppError("BAD_REQUEST", `You are already on ${from.name}, billed ${choice.interval === "year" ? "yearly" : "monthly"}.`, "plan");
-  if (current.status !== "active" && current.status !== "trialing") {
-    throw new AppError("PRECONDITION_FAILED", "Settle the unpaid invoice first: update the payment method, then change the plan.");
-  }
-  if (!current.stripeItemId) throw new AppError("PRECONDITION_FAILED", "This subscription cannot be changed here; use Manage billing.");
-  const price = priceFor(choice);
-  const seats = Math.max(1, await activeSeats(scope));
-  assertSeatsFit(choice.plan, seats);
+  const { current, from, price, seats, orgId, userId } = await inOrg(async (scope) => {
+    const current = await liveSubscription(scope);
+    const from = planForTier(current.tier);
+    if (from.id === choice.plan && current.billingInterval === choice.interval) throw new AppError("BAD_REQUEST", `You are already on ${from.name}, billed ${choice.interval === "year" ? "yearly" : "monthly"}.`, "plan");
+    if (current.status !== "active" && current.status !== "trialing") {
+      throw new AppError("PRECONDITION_FAILED", "Settle the unpaid invoice first: update the payment method, then change the plan.");
+    }
+    if (!current.stripeItemId) throw new AppError("PRECONDITION_FAILED", "This subscription cannot be changed here; use Manage billing.");
+    const price = priceFor(choice);
+    const seats = Math.max(1, await activeSeats(scope));
+    assertSeatsFit(choice.plan, seats);
+    return { current, from, price, seats, orgId: scope.orgId, userId: scope.userId };
+  });
   const observedAt = new Date();
   const updated = await callStripe(() =>
     stripe().subscriptions.update(
@@ -211,41 +236,45 @@ export async function changePlan(scope: OrgScope, choice: PlanChoice) {
         items: [{ id: current.stripeItemId!, price, quantity: seats }],
         proration_behavior: "create_prorations",
         cancel_at_period_end: false,
-        metadata: { organization_id: scope.orgId, plan: choice.plan, interval: choice.interval },
+        metadata: { organization_id: orgId, plan: choice.plan, interval: choice.interval },
       },
       { idempotencyKey: `parley-change-${current.stripeSubscriptionId}-${uuidv7()}` },
     ),
   );
-  await applyStripeAnswer(scope, updated, observedAt, "change_plan");
+  await applyStripeAnswer(orgId, userId, updated, observedAt, "change_plan");
   const direction = planRank(choice.plan) >= planRank(from.id) ? "upgrade" : "downgrade";
-  await scope.audit({
+  await inOrg((scope) => scope.audit({
     action: "billing.plan_change", resourceType: "subscription", resourceId: current.id,
     oldValues: { plan: from.id, interval: current.billingInterval }, newValues: { ...choice, seats }, details: { direction },
-  });
+  }));
   return { plan: choice.plan, interval: choice.interval };
 }
 
-async function setCancelAtPeriodEnd(scope: OrgScope, cancel: boolean) {
+async function setCancelAtPeriodEnd(inOrg: InOrg, cancel: boolean) {
   requireBilling();
-  const current = await liveSubscription(scope);
-  if (current.cancelAtPeriodEnd === cancel) {
-    throw new AppError("BAD_REQUEST", cancel ? "The subscription already ends at the end of this period." : "The subscription is not set to end.");
-  }
+  const { current, orgId, userId } = await inOrg(async (scope) => {
+    const current = await liveSubscription(scope);
+    if (current.cancelAtPeriodEnd === cancel) {
+      throw new AppError("BAD_REQUEST", cancel ? "The subscription already ends at the end of this period." : "The subscription is not set to end.");
+    }
+    return { current, orgId: scope.orgId, userId: scope.userId };
+  });
   const observedAt = new Date();
   const updated = await callStripe(() =>
     stripe().subscriptions.update(current.stripeSubscriptionId, { cancel_at_period_end: cancel }, { idempotencyKey: `parley-${cancel ? "cancel" : "resume"}-${current.stripeSubscriptionId}-${uuidv7()}` }),
   );
-  const snapshot = await applyStripeAnswer(scope, updated, observedAt, cancel ? "cancel" : "resume");
-  await scope.audit({
+  const snapshot = await applyStripeAnswer(orgId, userId, updated, observedAt, cancel ? "cancel" : "resume");
+  const endsAt = snapshot?.cancelAt ?? snapshot?.currentPeriodEnd ?? null;
+  await inOrg((scope) => scope.audit({
     action: cancel ? "billing.cancel" : "billing.resume", resourceType: "subscription", resourceId: current.id,
-    newValues: { cancelAtPeriodEnd: cancel, endsAt: snapshot?.cancelAt ?? snapshot?.currentPeriodEnd ?? null },
-  });
-  return { cancelAtPeriodEnd: cancel, endsAt: snapshot?.cancelAt ?? snapshot?.currentPeriodEnd ?? null };
+    newValues: { cancelAtPeriodEnd: cancel, endsAt },
+  }));
+  return { cancelAtPeriodEnd: cancel, endsAt };
 }
 
 /** Cancels at the end of the paid period: the plan stays until then, and can be resumed. */
-export const cancelAtPeriodEnd = (scope: OrgScope) => setCancelAtPeriodEnd(scope, true);
-export const resumeSubscription = (scope: OrgScope) => setCancelAtPeriodEnd(scope, false);
+export const cancelAtPeriodEnd = (inOrg: InOrg) => setCancelAtPeriodEnd(inOrg, true);
+export const resumeSubscription = (inOrg: InOrg) => setCancelAtPeriodEnd(inOrg, false);
 
 /**
  * After a subscription has ended (read-only), carry on with the Free plan's limits instead of
@@ -274,11 +303,11 @@ export async function continueOnFree(scope: OrgScope) {
 }
 
 /** Brings the billed seats in line with the active members now (after a sync that failed). */
-export async function syncSeats(scope: OrgScope) {
+export async function syncSeats(inOrg: InOrg) {
   requireBilling();
-  const current = await liveSubscription(scope);
-  const result = await callStripe(() => syncSeatQuantity(scope.orgId, scope.userId));
-  await scope.audit({ action: "billing.seats_sync", resourceType: "subscription", resourceId: current.id, oldValues: { quantity: current.quantity }, newValues: { quantity: result?.quantity ?? current.quantity } });
+  const { current, orgId, userId } = await inOrg(async (scope) => ({ current: await liveSubscription(scope), orgId: scope.orgId, userId: scope.userId }));
+  const result = await callStripe(() => syncSeatQuantity(orgId, userId));
+  await inOrg((scope) => scope.audit({ action: "billing.seats_sync", resourceType: "subscription", resourceId: current.id, oldValues: { quantity: current.quantity }, newValues: { quantity: result?.quantity ?? current.quantity } }));
   return result;
 }
 

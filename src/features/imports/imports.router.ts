@@ -1,35 +1,32 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { hasPermission } from "@/features/roles/permissions";
+import type { OrgScope } from "@/server/api/scope";
+import { orgProcedureOn } from "@/server/api/resource-procedure";
 import { orgProcedure, router } from "@/server/api/trpc";
-import { createImportSchema, importIdSchema, importResourceSchema, listRejectsSchema, startImportSchema } from "./imports.schema";
+import { IMPORT_RESOURCES, type ImportResource } from "./import-fields";
+import { createImportSchema, importIdSchema, listRejectsSchema, startImportSchema } from "./imports.schema";
 import { createImport, getImport, listImports, listRejects, startImport, undoImport } from "./imports.service";
 
-/** Importing writes the records themselves, so it needs write on that resource. */
-function assertCanWrite(permissions: readonly string[], resource: z.output<typeof importResourceSchema>) {
-  if (!hasPermission(permissions, { resource, action: "write" })) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Your role cannot import ${resource}` });
-  }
-}
+// An import is about one resource, and needs that resource's permission: importing (and
+// undoing) writes its records, so write; seeing an import (its rows, rejected ones included)
+// reads them, so read.
+const importing = { action: "write", oneOf: IMPORT_RESOURCES } as const;
+const reading = { action: "read", oneOf: IMPORT_RESOURCES } as const;
+const resourceOfImport = async (scope: OrgScope, input: { id: string }) => (await getImport(scope, input.id)).resource as ImportResource;
 
 export const importsRouter = router({
-  list: orgProcedure.input(z.object({}).optional()).query(({ ctx }) => listImports(ctx.scope)),
-  get: orgProcedure.input(importIdSchema).query(({ ctx, input }) => getImport(ctx.scope, input.id)),
-  rejects: orgProcedure.input(listRejectsSchema).query(({ ctx, input }) => listRejects(ctx.scope, input)),
-  create: orgProcedure.input(createImportSchema).mutation(({ ctx, input }) => {
-    assertCanWrite(ctx.membership.permissions, input.resource);
-    return createImport(ctx.scope, input);
+  /** No single resource: lists the imports of each resource the caller's role may read. */
+  list: orgProcedure.input(z.object({}).optional()).query(async ({ ctx }) => {
+    const imports = await listImports(ctx.scope);
+    return imports.filter((i) => hasPermission(ctx.membership.permissions, { resource: i.resource as ImportResource, action: "read" }));
   }),
-  start: orgProcedure.input(startImportSchema).mutation(async ({ ctx, input }) => {
-    const imp = await getImport(ctx.scope, input.id);
-    assertCanWrite(ctx.membership.permissions, imp.resource);
-    // Its job is sent once this request's transaction commits (a pg-boss job, any server's worker).
+  get: orgProcedureOn(reading, importIdSchema, resourceOfImport).query(({ ctx, input }) => getImport(ctx.scope, input.id)),
+  rejects: orgProcedureOn(reading, listRejectsSchema, resourceOfImport).query(({ ctx, input }) => listRejects(ctx.scope, input)),
+  create: orgProcedureOn(importing, createImportSchema, (_, input) => input.resource).mutation(({ ctx, input }) => createImport(ctx.scope, input)),
+  // Its job is sent once this request's transaction commits (a pg-boss job, any server's worker).
+  start: orgProcedureOn(importing, startImportSchema, resourceOfImport).mutation(async ({ ctx, input }) => {
     const started = await startImport(ctx.scope, input);
     return { id: started.id };
   }),
-  undo: orgProcedure.input(importIdSchema).mutation(async ({ ctx, input }) => {
-    const imp = await getImport(ctx.scope, input.id);
-    assertCanWrite(ctx.membership.permissions, imp.resource);
-    return undoImport(ctx.scope, input.id);
-  }),
+  undo: orgProcedureOn(importing, importIdSchema, resourceOfImport).mutation(({ ctx, input }) => undoImport(ctx.scope, input.id)),
 });

@@ -8,7 +8,7 @@ import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { readOnlyMessage, readOnlyReason } from "@/features/billing/access";
-import { type RequiredPermission, hasPermission } from "@/features/roles/permissions";
+import { type Action, type RequiredPermission, type Resource, hasPermission } from "@/features/roles/permissions";
 import { TwoFactorRequired } from "@/server/auth/two-factor-gate";
 import { billingEnabled } from "@/server/billing/config";
 import type { ActiveSession, ResolvedMembership } from "@/server/db/system/sessions";
@@ -32,6 +32,13 @@ export interface Meta {
   permission?: RequiredPermission;
   /** Further permissions the procedure also needs (e.g. converting a lead writes a deal). */
   alsoRequires?: RequiredPermission[];
+  /**
+   * Instead of `permission`, when the resource depends on the call (an import of leads needs
+   * leads:write, one of contacts contacts:write): the action, and the resources the call may be
+   * about. orgProcedureOn (./resource-procedure.ts) names the resource once the input is parsed;
+   * a call that finishes without that check fails, as a mutation without an audit row does.
+   */
+  resourcePermission?: { action: Action; oneOf: readonly Resource[] };
   /**
    * Allowed while billing has made the organization read-only (past due, ended): billing's own
    * procedures, so the organization can pay. Everything else that changes data is refused.
@@ -139,14 +146,33 @@ async function authorizeOrgCall(ctx: Context, meta: Meta | undefined, type: stri
 
 const MISSING_AUDIT = "Mutation finished without writing an audit log entry";
 
+/** The per-call check of meta.resourcePermission: `require` once the resource is known; `missing` if it never ran. */
+function resourceCheck(meta: Meta | undefined, membership: ResolvedMembership) {
+  let ran = false;
+  return {
+    require(resource: Resource) {
+      const rule = meta?.resourcePermission;
+      if (!rule?.oneOf.includes(resource)) throw new Error(`This procedure's meta does not allow a permission check on ${resource}`);
+      if (!hasPermission(membership.permissions, { resource, action: rule.action })) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${membership.role.name}) cannot ${rule.action} ${resource.replace("_", " ")}` });
+      }
+      ran = true;
+    },
+    missing: () => !!meta?.resourcePermission && !ran,
+  };
+}
+const MISSING_RESOURCE_CHECK = "Procedure finished without checking the permission on its resource (meta.resourcePermission)";
+
 export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
   const { membership, actor } = await authorizeOrgCall(ctx, meta, type);
   const later = afterCommitQueue();
+  const onResource = resourceCheck(meta, membership);
   const result = await withOrg(actor, async (tx) => {
     let audited = 0;
     const scope = createOrgScope(tx, actor, () => audited++, later.add);
-    const result = await next({ ctx: { ...ctx, membership, scope } });
+    const result = await next({ ctx: { ...ctx, membership, scope, requireOnResource: onResource.require } });
     if (!result.ok) throw new RollbackWith(result);
+    if (onResource.missing()) throw new Error(MISSING_RESOURCE_CHECK);
     // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.
     if (type === "mutation" && audited === 0) throw new Error(MISSING_AUDIT);
     return result;
@@ -157,12 +183,13 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
 
 /**
  * An organization procedure that waits on the network between its database steps (reading a
- * company's website): no transaction, and no pooled connection, is held while it waits. Each
+ * company's website, calling Stripe): no transaction, and no pooled connection, is held while it waits. Each
  * `ctx.inOrg(step)` is one scoped transaction whose after-commit work runs when it commits, so
  * a step must leave the data whole on its own; the last one writes the audit row.
  */
 export const orgPhasedProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
   const { membership, actor } = await authorizeOrgCall(ctx, meta, type);
+  if (meta?.resourcePermission) throw new Error("orgPhasedProcedure does not check meta.resourcePermission");
   let audited = 0;
   const inOrg: InOrg = async (step) => {
     const later = afterCommitQueue();

@@ -1,12 +1,13 @@
 // Stripe's state applied to organizations: webhooks (exactly once) and the app's own billing actions.
 import "server-only";
-import { type BillingEffect, LIVE_STATUSES, type SubscriptionEffect } from "@/server/billing/subscription";
+import type { BillingEffect, SubscriptionEffect } from "@/server/billing/subscription";
+import { customerLinkVerdict, organizationChanges, organizationForSubscription, paymentVerdict, subscriptionAudit, subscriptionRow, subscriptionVerdict } from "@/server/billing/subscription-rules";
 import { systemDb } from "../client";
 import type { SystemTx } from "./shared";
 
 type BillingSource = { kind: "webhook"; eventId: string; eventType: string } | { kind: "app"; userId: string | null; action: string };
 
-/** Serializes everything that reads and applies one Stripe subscription's state (released at commit). */
+/** Serializes applying one Stripe subscription's states (released at commit; never held while Stripe is asked). */
 async function lockStripeSubscription(tx: SystemTx, subscriptionId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stripe-subscription:${subscriptionId}`}, 0))`;
 }
@@ -24,66 +25,45 @@ function billingAudit(tx: SystemTx, organizationId: string, source: BillingSourc
 
 async function linkStripeCustomer(tx: SystemTx, organizationId: string, customerId: string): Promise<string> {
   const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { stripeCustomerId: true } });
-  if (!organization) return "ignored: no such organization";
-  if (organization.stripeCustomerId === customerId) return "customer already linked";
-  if (organization.stripeCustomerId) return "ignored: the organization has another Stripe customer";
-  const other = await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
-  if (other) return "ignored: the customer belongs to another organization";
+  const owner = await tx.organization.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
+  const verdict = customerLinkVerdict(organization, customerId, owner);
+  if ("skip" in verdict) return verdict.skip;
   await tx.organization.update({ where: { id: organizationId }, data: { stripeCustomerId: customerId } });
   return "customer linked";
 }
 
 /**
  * Applies a subscription as Stripe reported it: the billing_subscriptions row and the
- * organization's tier, status, expiry and limits. A state read earlier than the one stored is
- * stale and skipped; another subscription never displaces a live one with a dead one.
+ * organization's tier, status, expiry and limits, as src/server/billing/subscription-rules.ts decides (stale states skipped, a live
+ * subscription never displaced by a dead one, Free never pulled back, audit only on a change).
  */
 async function applyStripeSubscription(tx: SystemTx, effect: SubscriptionEffect, source: BillingSource): Promise<string> {
   const snap = effect.snapshot;
-  const select = { id: true, stripeCustomerId: true, subscriptionTier: true, subscriptionStatus: true, subscriptionExpiresAt: true, maxUsers: true } as const;
-  let organization = effect.organizationHint ? await tx.organization.findUnique({ where: { id: effect.organizationHint }, select }) : null;
-  if (organization?.stripeCustomerId && organization.stripeCustomerId !== snap.customerId) organization = null;
-  organization ??= await tx.organization.findUnique({ where: { stripeCustomerId: snap.customerId }, select });
-  if (!organization) return `ignored: no organization for customer ${snap.customerId}`;
-  if (!organization.stripeCustomerId && (await tx.organization.findUnique({ where: { stripeCustomerId: snap.customerId }, select: { id: true } }))) {
-    return "ignored: the customer belongs to another organization";
-  }
+  const select = { id: true, stripeCustomerId: true, subscriptionTier: true, subscriptionStatus: true } as const;
+  const hinted = effect.organizationHint ? await tx.organization.findUnique({ where: { id: effect.organizationHint }, select }) : null;
+  const owner = await tx.organization.findUnique({ where: { stripeCustomerId: snap.customerId }, select });
+  const found = organizationForSubscription(snap.customerId, hinted, owner);
+  if ("skip" in found) return found.skip;
+  const { organization } = found;
   // The same lock seat changes take: the organization's limits change under it.
   await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organization.id}::uuid FOR UPDATE`;
   const current = await tx.billingSubscription.findUnique({ where: { organizationId: organization.id } });
-  const live = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
-  if (current?.stripeSubscriptionId === snap.id && current.syncedAt > effect.observedAt) return `stale: a newer state of ${snap.id} is applied`;
-  if (current && current.stripeSubscriptionId !== snap.id && live(current.status)) {
-    if (!live(snap.status)) return `ignored: ${snap.id} is not the organization's current subscription`;
-    console.warn(`billing: organization ${organization.id} has two live subscriptions (${current.stripeSubscriptionId}, ${snap.id}); following the newer`);
-  }
-  const data = {
-    stripeSubscriptionId: snap.id, stripeCustomerId: snap.customerId, stripePriceId: snap.priceId, stripeItemId: snap.itemId,
-    tier: snap.tier, billingInterval: snap.interval, status: snap.status, quantity: snap.quantity,
-    currentPeriodStart: snap.currentPeriodStart, currentPeriodEnd: snap.currentPeriodEnd, cancelAtPeriodEnd: snap.cancelAtPeriodEnd,
-    cancelAt: snap.cancelAt, canceledAt: snap.canceledAt, endedAt: snap.endedAt, trialEnd: snap.trialEnd, syncedAt: effect.observedAt,
-    ...(current && current.stripeSubscriptionId !== snap.id ? { lastPaymentFailedAt: null, lastInvoiceUrl: null, paymentEventAt: null } : {}),
-  };
+  const verdict = subscriptionVerdict(current, snap, effect.observedAt);
+  if ("skip" in verdict) return verdict.skip;
+  if (verdict.twoLive) console.warn(`billing: organization ${organization.id} has two live subscriptions (${current!.stripeSubscriptionId}, ${snap.id}); following the newer`);
+  const data = subscriptionRow(snap, effect.observedAt, verdict.replacesAnother);
   const row = await tx.billingSubscription.upsert({ where: { organizationId: organization.id }, create: { organizationId: organization.id, ...data }, update: data, select: { id: true } });
-  // An ended subscription never pulls back an organization that has since moved on to Free.
-  const movedOn = !live(snap.status) && organization.subscriptionTier === "free" && organization.subscriptionStatus === "active";
-  const state = movedOn ? null : effect.organization;
-  await tx.organization.update({
-    where: { id: organization.id },
-    data: { ...(organization.stripeCustomerId ? {} : { stripeCustomerId: snap.customerId }), ...(state ?? {}) },
-  });
-  const before = { tier: current?.tier ?? organization.subscriptionTier, status: current?.status ?? organization.subscriptionStatus, quantity: current?.quantity, cancelAtPeriodEnd: current?.cancelAtPeriodEnd, currentPeriodEnd: current?.currentPeriodEnd };
-  const after = { tier: snap.tier, status: snap.status, quantity: snap.quantity, cancelAtPeriodEnd: snap.cancelAtPeriodEnd, currentPeriodEnd: snap.currentPeriodEnd };
-  if (JSON.stringify(before) !== JSON.stringify(after) || current?.stripeSubscriptionId !== snap.id) {
-    await billingAudit(tx, organization.id, source, { action: "billing.subscription_sync", resourceId: row.id, oldValues: before, newValues: { ...after, subscription: snap.id, interval: snap.interval } });
-  }
+  await tx.organization.update({ where: { id: organization.id }, data: organizationChanges(organization, snap, effect.organization) });
+  const audit = subscriptionAudit(current, organization, snap);
+  if (audit) await billingAudit(tx, organization.id, source, { action: "billing.subscription_sync", resourceId: row.id, ...audit });
   return `applied ${snap.id} (${snap.status}) to organization ${organization.id}`;
 }
 
 async function applyStripePayment(tx: SystemTx, subscriptionId: string, payment: { failed: boolean; at: Date; invoiceUrl: string | null }, source: BillingSource): Promise<string> {
   const row = await tx.billingSubscription.findFirst({ where: { stripeSubscriptionId: subscriptionId }, select: { id: true, organizationId: true, paymentEventAt: true } });
   if (!row) return `ignored: no organization has subscription ${subscriptionId}`;
-  if (row.paymentEventAt && row.paymentEventAt > payment.at) return "stale: a later invoice outcome is recorded";
+  const verdict = paymentVerdict(row.paymentEventAt, payment.at);
+  if ("skip" in verdict) return verdict.skip;
   await tx.billingSubscription.update({
     where: { id: row.id },
     data: { lastPaymentFailedAt: payment.failed ? payment.at : null, lastInvoiceUrl: payment.invoiceUrl, paymentEventAt: payment.at },
@@ -101,31 +81,82 @@ async function applyBillingEffect(tx: SystemTx, effect: BillingEffect, source: B
   }
 }
 
+/** How long a claim on an event protects it: a delivery still holding one after this has died. */
+const CLAIM_LEASE_SECONDS = 120;
+/** How long a duplicate delivery waits for the one processing the event before asking Stripe to retry. */
+const CLAIM_WAIT_MS = 25_000;
+const CLAIM_POLL_MS = 100;
+
+class ClaimLost extends Error {}
+
 /**
- * Processes a verified Stripe webhook event exactly once. Its id is inserted first, in the same
- * transaction as its effect: a second delivery (even one arriving at the same moment, which
- * waits on the first's uncommitted row) finds it and does nothing, and an effect that fails
- * rolls the id back so Stripe's retry runs it again. `resolve` reads Stripe's current state
- * (no database) while the subscription's lock is held, so the newest read is applied last.
+ * Claims an event for this delivery, committed at once (so no transaction stays open while
+ * Stripe is asked): the event's row, 'processing', dated by the claim. Null when the event has
+ * already been processed. A delivery that finds another one processing it waits for its outcome;
+ * one that finds a claim older than the lease takes it over; one that finds the row gone (the
+ * other failed and let go) claims it afresh.
+ */
+async function claimStripeEvent(event: { id: string; type: string; created: Date }): Promise<Date | null> {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  for (;;) {
+    const claimedAt = new Date();
+    const inserted = await systemDb().$executeRaw`
+      INSERT INTO stripe_events (event_id, type, stripe_created_at, claimed_at) VALUES (${event.id}, ${event.type}, ${event.created}, ${claimedAt})
+      ON CONFLICT (event_id) DO NOTHING`;
+    if (inserted) return claimedAt;
+    const takenOver = await systemDb().$executeRaw`
+      UPDATE stripe_events SET claimed_at = ${claimedAt}
+      WHERE event_id = ${event.id} AND outcome = 'processing' AND (claimed_at IS NULL OR claimed_at < ${claimedAt}::timestamptz - make_interval(secs => ${CLAIM_LEASE_SECONDS}))`;
+    if (takenOver) return claimedAt;
+    const row = await systemDb().stripeEvent.findUnique({ where: { eventId: event.id }, select: { outcome: true } });
+    if (row && row.outcome !== "processing") return null;
+    if (Date.now() > deadline) throw new Error(`Stripe event ${event.id} is still being processed by another delivery`);
+    if (row) await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+  }
+}
+
+/** Lets go of a claim after a failure, so that Stripe's retry processes the event afresh. */
+function releaseStripeEvent(eventId: string, claimedAt: Date) {
+  return systemDb().stripeEvent.deleteMany({ where: { eventId, outcome: "processing", claimedAt } });
+}
+
+/**
+ * Processes a verified Stripe webhook event exactly once: claimed first in a committed row (a
+ * second delivery, even one arriving at the same moment, waits for the first's outcome and does
+ * nothing); then `resolve` reads Stripe's current state with no transaction open; then one
+ * transaction applies the effects and records the outcome, if the claim is still this
+ * delivery's. A failure lets go of the claim, so Stripe's retry runs the event again. Reads
+ * need no lock across them: every state carries when it was read, a state read earlier than
+ * the stored one is skipped, and the delivery of the latest change reads after it.
  */
 export async function processStripeEventOnce(
   event: { id: string; type: string; created: Date },
   subscriptionId: string | null,
   resolve: () => Promise<BillingEffect[]>,
 ): Promise<{ duplicate: boolean; outcome: string }> {
-  return systemDb().$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<{ event_id: string }[]>`
-      INSERT INTO stripe_events (event_id, type, stripe_created_at) VALUES (${event.id}, ${event.type}, ${event.created})
-      ON CONFLICT (event_id) DO NOTHING RETURNING event_id`;
-    if (!inserted.length) return { duplicate: true, outcome: "duplicate" };
-    if (subscriptionId) await lockStripeSubscription(tx, subscriptionId);
-    const source: BillingSource = { kind: "webhook", eventId: event.id, eventType: event.type };
-    const outcomes: string[] = [];
-    for (const effect of await resolve()) outcomes.push(await applyBillingEffect(tx, effect, source));
-    const outcome = (outcomes.join("; ") || "ignored").slice(0, 500);
-    await tx.stripeEvent.update({ where: { eventId: event.id }, data: { outcome } });
-    return { duplicate: false, outcome };
-  }, { maxWait: 10_000, timeout: 45_000 });
+  const claimedAt = await claimStripeEvent(event);
+  if (!claimedAt) return { duplicate: true, outcome: "duplicate" };
+  try {
+    const effects = await resolve();
+    return await systemDb().$transaction(async (tx) => {
+      // Still ours (not taken over after the lease): held until commit, so it cannot be taken now.
+      const mine = await tx.$queryRaw<unknown[]>`
+        SELECT 1 FROM stripe_events WHERE event_id = ${event.id} AND outcome = 'processing' AND claimed_at = ${claimedAt} FOR UPDATE`;
+      if (!mine.length) throw new ClaimLost();
+      if (subscriptionId) await lockStripeSubscription(tx, subscriptionId);
+      const source: BillingSource = { kind: "webhook", eventId: event.id, eventType: event.type };
+      const outcomes: string[] = [];
+      for (const effect of effects) outcomes.push(await applyBillingEffect(tx, effect, source));
+      const outcome = (outcomes.join("; ") || "ignored").slice(0, 500);
+      await tx.stripeEvent.update({ where: { eventId: event.id }, data: { outcome } });
+      return { duplicate: false, outcome };
+    }, { maxWait: 10_000, timeout: 45_000 });
+  } catch (error) {
+    // Another delivery took the event over (this one outlived the lease): it is that one's now.
+    if (error instanceof ClaimLost) return { duplicate: true, outcome: "duplicate" };
+    await releaseStripeEvent(event.id, claimedAt).catch((release) => console.error(`stripe event ${event.id}: could not let go of the claim:`, release instanceof Error ? release.message : release));
+    throw error;
+  }
 }
 
 /** Applies the subscription a billing action got back from Stripe (plan change, cancel, seats). */
