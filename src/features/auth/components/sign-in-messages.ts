@@ -1,5 +1,7 @@
 // What each sign-in outcome says. Credentials errors come back from next-auth as these names;
 // OAuth refusals arrive on /login?error=….
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable";
+
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
   AccountLocked: "Too many failed attempts. This account is locked for 15 minutes; try again later.",
@@ -15,9 +17,17 @@ const MESSAGES: Record<string, string> = {
   OAuthCallback: "Signing in with that provider didn't complete. Try again, or use your email and password.",
   Callback: "Signing in with that provider didn't complete. Try again, or use your email and password.",
   AccessDenied: "Signing in with that provider didn't complete. Try again, or use your email and password.",
+  DatabaseUnavailable: DATABASE_UNAVAILABLE_MESSAGE,
 };
 
-export const signInMessage = (error: string) => MESSAGES[error] ?? "Sign-in failed. Try again.";
+/** A failure on our side arrives as ServerError-<ref>: the reference under which the server logged it. */
+const SERVER_ERROR = /^ServerError-([0-9A-Z]{6})$/;
+
+export function signInMessage(error: string): string {
+  const ref = SERVER_ERROR.exec(error)?.[1];
+  if (ref) return `Something went wrong (ref ${ref}). It has been logged.`;
+  return MESSAGES[error] ?? "Sign-in failed. Try again.";
+}
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeCallback(url: string | null): string {

@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
+import { unstable_rethrow } from "next/navigation";
 import { createAuthOptions } from "@/server/auth/options";
 import { requestMeta } from "@/server/auth/request-meta";
+import { signInFailureResponse, withOutageStatus } from "@/server/auth/sign-in-failure";
 import { throttleSignIn } from "@/server/auth/throttle";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -11,10 +13,16 @@ const handle = (request: Request, context: RouteContext) => NextAuth(request as 
 export const GET = handle;
 
 export async function POST(request: Request, context: RouteContext) {
-  // Password and two-factor code attempts both arrive here, and both count against the IP.
-  if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
-    const refused = await throttleSignIn(request);
-    if (refused) return refused;
+  try {
+    // Password and two-factor code attempts both arrive here, and both count against the IP.
+    if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
+      const refused = await throttleSignIn(request);
+      if (refused) return refused;
+    }
+    return await withOutageStatus(await handle(request, context));
+  } catch (error) {
+    // The database unreachable (or a bug) before or around next-auth: an answer the form shows.
+    unstable_rethrow(error);
+    return signInFailureResponse(request, error);
   }
-  return handle(request, context);
 }

@@ -1,12 +1,13 @@
 // One attachment of a kept message, downloaded as the recipient's mail client would offer it.
 // Like the outbox pages, it exists only while mail is kept instead of sent.
 import { isUuid } from "@/lib/ids";
+import { withRouteErrors } from "@/server/api/route-errors";
 import { outboxAttachments } from "@/server/db/outbox";
 import { emailConfig } from "@/server/email/config";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) {
+export const GET = withRouteErrors("dev outbox attachment", async (_request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) => {
   const { messageId, index } = await params;
   if (!emailConfig().outbox || !isUuid(messageId) || !/^\d{1,3}$/.test(index)) return new Response("Not found", { status: 404 });
   const attachment = (await outboxAttachments(messageId))[Number(index)];
@@ -18,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mes
       "Cache-Control": "no-store",
     },
   });
-}
+});
