@@ -1,6 +1,7 @@
 // What an HTTP client of tRPC sees when a procedure fails: through the real fetch handler and
 // errorFormatter, an unexpected error (here a real Prisma error) is a 500 with a reference and
 // none of its text, logged in full; expected errors keep their messages.
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -14,6 +15,7 @@ const testRouter = router({
   broken: publicProcedure.query(() => withUser(USER, (tx) => tx.$queryRawUnsafe("SELECT secret_column FROM no_such_table_for_ref_test"))),
   thrown: publicProcedure.query((): string => { throw new Error("TypeError-ish internals at /srv/parley/src/features/x.ts:12"); }),
   conflict: publicProcedure.query((): string => { throw new AppError("CONFLICT", "That name is already in use", "name"); }),
+  internalOnPurpose: publicProcedure.query((): string => { throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "pool exhausted on db-1.internal" }); }),
   validated: publicProcedure.input(z.object({ name: z.string().min(2, "Name needs at least 2 characters") })).query(({ input }) => input.name),
 });
 
@@ -48,7 +50,7 @@ describe("tRPC errors over HTTP", () => {
     expect(String((logError as Error).stack)).toMatch(path === "broken" ? /no_such_table_for_ref_test/ : /internals/);
   });
 
-  it("keeps expected errors' own messages: an AppError with its field, bad input with the field's message", async () => {
+  it("keeps expected errors' own messages (an AppError with its field, bad input with the field's message), and no 500's", async () => {
     const conflict = await call("conflict");
     expect(conflict.status).toBe(409);
     expect(conflict.error).toMatchObject({ message: "That name is already in use", data: { code: "CONFLICT", field: "name" } });
@@ -56,5 +58,10 @@ describe("tRPC errors over HTTP", () => {
     expect(invalid.status).toBe(400);
     expect(invalid.error!.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { name: ["Name needs at least 2 characters"] } });
     expect(invalid.error!.data).not.toHaveProperty("ref");
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const internal = await call("internalOnPurpose");
+    expect(internal.status).toBe(500);
+    expect(internal.error!.message).toMatch(/^Something went wrong \(ref [0-9A-Z]{6}\)\. It has been logged\.$/);
+    expect(internal.text).not.toContain("db-1.internal");
   });
 });
