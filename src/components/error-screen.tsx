@@ -28,7 +28,7 @@ export interface ErrorScreenProps {
   error: PageError;
   /** Next's retry: loads the segment's data again and re-renders it. */
   retry: () => void;
-  /** The heading for an unexpected error in this area ("Proposals could not be loaded"). */
+  /** The heading for an unexpected error here ("Proposals could not be loaded"). */
   title?: string;
   /** What to reassure people about in this area. */
   safe?: string;
@@ -41,7 +41,7 @@ export interface ErrorScreenProps {
  * stay signed in; nothing was lost), otherwise "Something went wrong" with the reference the
  * server logged the error under (Next's digest). Never the error's own text.
  */
-export function ErrorScreen({ error, retry, title = "Something went wrong", safe = "Nothing you entered was lost on our side.", variant = "page" }: ErrorScreenProps) {
+export function ErrorScreen({ error, retry, title = "This page could not be loaded", safe = "Nothing you entered was lost on our side.", variant = "page" }: ErrorScreenProps) {
   const outage = useDatabaseOutage(error);
   const frame = variant === "page"
     ? "mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center gap-4 p-8 text-center"
@@ -70,7 +70,7 @@ export function ErrorScreen({ error, retry, title = "Something went wrong", safe
     <div role="alert" className={frame} data-error="unexpected">
       <Heading className={heading}>{title}</Heading>
       <p className="max-w-md text-slate-600">
-        {error.digest ? <>Something went wrong (ref <code className="rounded bg-slate-100 px-1">{error.digest}</code>). It has been logged.</> : "Something went wrong. It has been logged."}{" "}
+        {error.digest ? <>Something went wrong (ref <span className="font-mono font-medium text-slate-800">{error.digest}</span>). It has been logged.</> : "Something went wrong. It has been logged."}{" "}
         {safe} Try again; if it keeps happening, quote the reference to support.
       </p>
       <button type="button" className="btn-primary" onClick={retry}>Try again</button>
