@@ -3,6 +3,9 @@
 // about the database, queries or code ever leaves the server.
 import { randomInt } from "node:crypto";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable";
+import { unexpectedErrorMessage } from "@/lib/error-reference";
+
+export { unexpectedErrorMessage };
 
 // Crockford's base32: no I, L, O or U, so a reference read out over the phone is unambiguous.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -10,8 +13,6 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export function newErrorRef(): string {
   return Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
-
-export const unexpectedErrorMessage = (ref: string) => `Something went wrong (ref ${ref}). It has been logged.`;
 
 // One error is logged once, under one reference, however many layers report it.
 const refs = new WeakMap<object, string>();

@@ -1,6 +1,7 @@
 // What each sign-in outcome says. Credentials errors come back from next-auth as these names;
 // OAuth refusals arrive on /login?error=….
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable";
+import { unexpectedErrorMessage } from "@/lib/error-reference";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
@@ -25,7 +26,7 @@ const SERVER_ERROR = /^ServerError-([0-9A-Z]{6})$/;
 
 export function signInMessage(error: string): string {
   const ref = SERVER_ERROR.exec(error)?.[1];
-  if (ref) return `Something went wrong (ref ${ref}). It has been logged.`;
+  if (ref) return unexpectedErrorMessage(ref);
   return MESSAGES[error] ?? "Sign-in failed. Try again.";
 }
 
