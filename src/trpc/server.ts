@@ -9,8 +9,24 @@ import { safeRedirectTarget } from "@/lib/safe-redirect";
 import { createCaller } from "@/server/api/root";
 import { sessionFromCookies } from "@/server/auth/session";
 import { twoFactorRequiredIn, twoFactorSetupUrl } from "@/server/auth/two-factor-gate";
+import { isDatabaseUnreachable } from "@/server/db/unreachable";
 
+/** The signed-in session or null; throws DatabaseUnavailableError (the outage page) when it cannot be checked. */
 export const getSession = cache(async () => sessionFromCookies(await cookies()));
+
+/**
+ * The session for pages that only adapt to it (the marketing header, sign-in and sign-up
+ * sending a signed-in visitor on): during an outage they render as for a visitor, so the
+ * sign-in form stays reachable and, when used, says the database is unreachable.
+ */
+export async function peekSession() {
+  try {
+    return await getSession();
+  } catch (error) {
+    if (isDatabaseUnreachable(error)) return null;
+    throw error;
+  }
+}
 
 /** The signed-in session, or a redirect to the sign-in page that comes back here. */
 export async function requireSession(returnTo: string) {
@@ -27,7 +43,8 @@ export async function serverApi(orgSlug?: string) {
 
 /**
  * Runs a server-side call, turning "not found" into the 404 page, "signed out" into sign-in, and
- * an organization's two-factor requirement into its setup page.
+ * an organization's two-factor requirement into its setup page. An outage (SERVICE_UNAVAILABLE,
+ * carrying its digest) goes on to the error page, which shows it as one.
  */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {
   try {

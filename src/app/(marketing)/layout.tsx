@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { TRPCProvider } from "@/trpc/react";
-import { getSession } from "@/trpc/server";
+import { peekSession } from "@/trpc/server";
 
 export default async function MarketingLayout({ children }: { children: React.ReactNode }) {
-  const session = await getSession();
+  const session = await peekSession();
   return (
     <TRPCProvider>
       <header className="border-b border-slate-200 bg-white">

@@ -30,3 +30,13 @@ describe("toTRPCError", () => {
     expect(internal.message).toBe("Something went wrong");
   });
 });
+
+describe("database outages", () => {
+  it("map to SERVICE_UNAVAILABLE with the plain message and the digest the error pages know", () => {
+    const refused = { code: "P1001", message: "Can't reach database server at 10.0.0.5:5432", clientVersion: "7.10.0", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } };
+    const mapped = toTRPCError(refused);
+    expect(mapped.code).toBe("SERVICE_UNAVAILABLE");
+    expect(mapped.message).toBe("Parley can't reach its database, try again shortly.");
+    expect((mapped as unknown as { digest: string }).digest).toBe("PARLEY_DATABASE_UNAVAILABLE");
+  });
+});

@@ -1,6 +1,10 @@
-// Domain errors and the one place they (and database errors) become tRPC errors.
+// Domain errors and the one place they (and database errors) become tRPC errors. Route
+// handlers outside tRPC map through the same functions (./route-errors.ts), so an error gets
+// the same status and message over both paths.
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+import { DatabaseUnavailableError, isDatabaseUnreachable } from "@/server/db/unreachable";
+import { reportDatabaseUnavailable, reportUnexpected, unexpectedErrorMessage } from "./error-report";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -67,12 +71,22 @@ export function uniqueViolationField(error: PrismaLikeError): string | undefined
   return typeof meta.target === "string" ? fieldName(meta.target) : undefined;
 }
 
+/**
+ * The database could not be reached: 503 with the plain message, and the digest the error
+ * pages recognise (a page that calls a procedure directly rethrows this very error).
+ */
+export function databaseUnavailable(cause: unknown): TRPCError & { digest: string } {
+  const unavailable = cause instanceof DatabaseUnavailableError ? cause : new DatabaseUnavailableError(cause);
+  return Object.assign(new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailable.message, cause: unavailable }), { digest: unavailable.digest });
+}
+
 /** Turns any error a procedure throws into the TRPCError a client should see. */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof AppError) {
     return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
   }
+  if (isDatabaseUnreachable(error)) return databaseUnavailable(error);
   const prismaError = error as PrismaLikeError;
   switch (prismaError?.code) {
     case "P2002": {
@@ -88,6 +102,22 @@ export function toTRPCError(error: unknown): TRPCError {
       return new TRPCError({ code: "BAD_REQUEST", message: "A value is too long for its field", cause: error as Error });
   }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong", cause: error instanceof Error ? error : undefined });
+}
+
+/**
+ * The error as it may leave the server (tRPC's errorFormatter, route handlers): expected errors
+ * keep their message; an outage becomes the 503; anything else is logged with its stack under
+ * a reference and answered "Something went wrong (ref …)", never with the error's own text.
+ */
+export function toPublicTRPCError(error: TRPCError, where: string): TRPCError & { ref?: string } {
+  const mapped = error.code === "INTERNAL_SERVER_ERROR" ? toTRPCError(error.cause ?? error) : error;
+  if (mapped.cause instanceof DatabaseUnavailableError) {
+    reportDatabaseUnavailable(mapped.cause, where);
+    return mapped;
+  }
+  if (mapped.code !== "INTERNAL_SERVER_ERROR") return mapped;
+  const ref = reportUnexpected(error.cause ?? error, where);
+  return Object.assign(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: unexpectedErrorMessage(ref), cause: error }), { ref });
 }
 
 function humanize(field: string): string {

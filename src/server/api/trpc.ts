@@ -5,6 +5,8 @@
 // orgPhasedProcedure is the same wall for the rare procedure that waits on the network between
 // database steps: each step gets its own scoped transaction.
 import { TRPCError, initTRPC } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/unstable-core-do-not-import";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { readOnlyMessage, readOnlyReason } from "@/features/billing/access";
@@ -16,7 +18,7 @@ import type { ApiKeyPrincipal } from "@/server/db/system/api-keys";
 import type { RequestMeta } from "@/server/request-meta";
 import { findMembership } from "@/server/db/system/sessions";
 import { withOrg, withUser } from "@/server/db/tenant";
-import { AppError, toTRPCError } from "./errors";
+import { AppError, toPublicTRPCError, toTRPCError } from "./errors";
 import { type InOrg, type UserScope, afterCommitQueue, createOrgScope } from "./scope";
 
 export interface Context {
@@ -53,15 +55,23 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
-      const cause = error.cause;
+    // Every error an HTTP client sees passes here: its own message when expected, the outage's
+    // 503, or "Something went wrong (ref …)" with the details in the server log (./errors.ts).
+    errorFormatter({ shape, error, path }) {
+      const exposed = toPublicTRPCError(error, `tRPC ${path ?? "?"}`);
+      const cause = exposed.cause;
       return {
         ...shape,
+        message: exposed.message,
+        code: TRPC_ERROR_CODES_BY_KEY[exposed.code],
         data: {
           ...shape.data,
+          code: exposed.code,
+          httpStatus: getHTTPStatusCodeFromError(exposed),
           stack: undefined,
           fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined,
           field: cause instanceof AppError ? cause.field : undefined,
+          ...(exposed.ref ? { ref: exposed.ref } : {}),
         },
       };
     },
@@ -121,8 +131,11 @@ async function resolveCaller(ctx: Context): Promise<{ userId: string; membership
   return { userId: ctx.session.user.id, membership: ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null };
 }
 
-/** Whether the caller may run this organization procedure (NOT_FOUND, FORBIDDEN if not), and as whom. */
-async function authorizeOrgCall(ctx: Context, meta: Meta | undefined, type: string) {
+/**
+ * Whether the caller may run this organization procedure (NOT_FOUND, FORBIDDEN if not), and as
+ * whom. Route handlers outside tRPC use it too (./org-route.ts), so both answer alike.
+ */
+export async function authorizeOrgCall(ctx: Context, meta: Meta | undefined, type: string) {
   const { userId, membership } = await resolveCaller(ctx);
   if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found" });
   if (membership.twoFactor.required && !membership.twoFactor.enabled) {

@@ -14,6 +14,7 @@ import { normalizeOAuthProfile, oauthProviders, signInWithOAuth } from "./oauth"
 import { SESSION_MAX_AGE_SECONDS } from "./policy";
 import { requestMeta } from "./request-meta";
 import { type SignedIn, SignInError, authenticate, authenticateChallenge } from "./sign-in";
+import { signInFailureCode } from "./sign-in-failure";
 
 const field = (value: unknown, max: number) => String(value ?? "").slice(0, max);
 
@@ -73,7 +74,8 @@ export function createAuthOptions(meta: RequestMeta = { ip: null, userAgent: nul
               // "Throttled:30": the form reads the reason and the wait from next-auth's error.
               throw new Error(error.message);
             }
-            throw error;
+            // next-auth puts the message in /login?error=…: a name the form knows, never server text.
+            throw new Error(signInFailureCode(error, "sign-in (password)"));
           }
         },
       }),
@@ -82,11 +84,16 @@ export function createAuthOptions(meta: RequestMeta = { ip: null, userAgent: nul
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true; // credentials: authorize has decided
-        const outcome = await signInWithOAuth(
-          { provider: account.provider, providerAccountId: account.providerAccountId, type: account.type },
-          normalizeOAuthProfile(account.provider, (profile ?? {}) as Record<string, unknown>),
-          meta,
-        );
+        let outcome: Awaited<ReturnType<typeof signInWithOAuth>>;
+        try {
+          outcome = await signInWithOAuth(
+            { provider: account.provider, providerAccountId: account.providerAccountId, type: account.type },
+            normalizeOAuthProfile(account.provider, (profile ?? {}) as Record<string, unknown>),
+            meta,
+          );
+        } catch (error) {
+          return `/login?error=${signInFailureCode(error, `sign-in (${account.provider})`)}`;
+        }
         if (outcome.kind === "refused") return `/login?error=${outcome.reason}`;
         if (outcome.kind === "two-factor") return `/login/two-factor?challenge=${encodeURIComponent(outcome.challenge)}`;
         // The jwt callback below reads these off the same object.

@@ -2,6 +2,7 @@
 import { decode } from "next-auth/jwt";
 import { sha256Hex } from "@/lib/tokens";
 import { type ActiveSession, loadActiveSession } from "@/server/db/system/sessions";
+import { DatabaseUnavailableError, isDatabaseUnreachable } from "@/server/db/unreachable";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -17,6 +18,11 @@ export async function sessionFromCookies(cookies: CookieSource): Promise<ActiveS
     return null;
   }
   if (!token || typeof token.sid !== "string" || typeof token.st !== "string") return null;
-  const session = await loadActiveSession(token.sid, sha256Hex(token.st)).catch(() => null);
+  // A database that cannot be reached says nothing about the session: the request fails with
+  // the outage (503, the outage page) and the cookie stays, so the same browser is still
+  // signed in once the database is back. Other failures are bugs, not a sign-out.
+  const session = await loadActiveSession(token.sid, sha256Hex(token.st)).catch((error: unknown) => {
+    throw isDatabaseUnreachable(error) ? new DatabaseUnavailableError(error) : error;
+  });
   return session && session.user.id === token.sub ? session : null;
 }

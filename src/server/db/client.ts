@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { STATEMENT_TIMEOUT_MS, appDatabaseUrl, systemDatabaseUrl } from "./config";
+import { CONNECT_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, appDatabaseUrl, systemDatabaseUrl } from "./config";
 
 export type Db = PrismaClient;
 
@@ -59,11 +59,17 @@ function preparedStatementName(query: { sql: string; args: unknown[] }): string 
 export const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
 
 /** Exported for benchmarks that compare against a client without RLS; the app uses the two below. */
-export function createClient(connectionString: string, max: number): PrismaClient {
+export function createClient(connectionString: string, max: number, { connectTimeoutMs = CONNECT_TIMEOUT_MS }: { connectTimeoutMs?: number } = {}): PrismaClient {
   const pool = new pg.Pool({
     connectionString,
     max,
     statement_timeout: STATEMENT_TIMEOUT_MS,
+    // A server that is down or hung must fail requests (503, ./unreachable.ts), not hold them
+    // forever: connecting gives up after CONNECT_TIMEOUT_MS, and a query the server stopped
+    // answering is abandoned a little after the server would itself have cancelled it.
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
+    keepAlive: true,
     idleTimeoutMillis: 30_000,
     Client: SettingsAwareClient,
   });

@@ -46,3 +46,6 @@ export function jobsDatabaseUrl(): string {
 
 /** Every query runs under this limit, so a runaway query cannot hold a connection. */
 export const STATEMENT_TIMEOUT_MS = Number(process.env.PARLEY_STATEMENT_TIMEOUT_MS ?? 15_000);
+
+/** How long opening a connection may take before the request fails as "database unreachable". */
+export const CONNECT_TIMEOUT_MS = Number(process.env.PARLEY_DB_CONNECT_TIMEOUT_MS ?? 5_000);

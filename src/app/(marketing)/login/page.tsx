@@ -4,12 +4,12 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
 import { configuredOAuthProviders } from "@/server/auth/oauth";
-import { getSession } from "@/trpc/server";
+import { peekSession } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
-  if (await getSession()) redirect("/dashboard");
+  if (await peekSession()) redirect("/dashboard");
   // Google, GitHub and Microsoft appear only when their client id and secret are configured.
   const providers = configuredOAuthProviders();
   return (

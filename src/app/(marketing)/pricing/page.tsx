@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FEATURES, type FeatureKey, FREE_PLAN, PLANS, formatCents, monthlyPerSeat, yearlySavingPercent } from "@/features/billing/plans";
 import { billingEnabled } from "@/server/billing/config";
-import { getSession } from "@/trpc/server";
+import { peekSession } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Pricing", description: "Parley's plans: Free, Starter, Pro and Enterprise, priced per seat, monthly or yearly." };
 
@@ -11,7 +11,7 @@ const n = (value: number) => value.toLocaleString("en-US");
 export default async function PricingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { billing } = await searchParams;
   const interval = billing === "yearly" ? "year" : "month";
-  const session = await getSession();
+  const session = await peekSession();
   const enabled = billingEnabled();
   const saving = Math.min(...PLANS.filter((p) => p.pricePerSeat.month).map(yearlySavingPercent));
   const start = session ? "/dashboard" : "/signup";

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/features/auth/components/sign-up-form";
-import { getSession } from "@/trpc/server";
+import { peekSession } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Create your account" };
 
 export default async function SignUpPage() {
-  if (await getSession()) redirect("/dashboard");
+  if (await peekSession()) redirect("/dashboard");
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <div className="card p-8">

@@ -1,5 +1,8 @@
 // What each sign-in outcome says. Credentials errors come back from next-auth as these names
 // (a wait as "Throttled:30"); OAuth refusals arrive on /login?error=….
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable";
+import { unexpectedErrorMessage } from "@/lib/error-reference";
+
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
   AccountDisabled: "This account has been deactivated. Ask an administrator of your organization.",
@@ -16,6 +19,7 @@ const MESSAGES: Record<string, string> = {
   OAuthCallback: "Signing in with that provider didn't complete. Try again, or use your email and password.",
   Callback: "Signing in with that provider didn't complete. Try again, or use your email and password.",
   AccessDenied: "Signing in with that provider didn't complete. Try again, or use your email and password.",
+  DatabaseUnavailable: DATABASE_UNAVAILABLE_MESSAGE,
 };
 
 /** "30 seconds", "1 minute", "15 minutes". */
@@ -25,7 +29,12 @@ export function formatWait(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
+/** A failure on our side arrives as ServerError-<ref>: the reference under which the server logged it. */
+const SERVER_ERROR = /^ServerError-([0-9A-Z]{6})$/;
+
 export function signInMessage(error: string): string {
+  const ref = SERVER_ERROR.exec(error)?.[1];
+  if (ref) return unexpectedErrorMessage(ref);
   const wait = /^(Throttled|RateLimited):(\d{1,6})$/.exec(error);
   if (wait) {
     const seconds = Number(wait[2]);

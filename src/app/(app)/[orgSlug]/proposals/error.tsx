@@ -1,12 +1,8 @@
 "use client";
 
+import { ErrorScreen } from "@/components/error-screen";
+
 /** A designed failure for the proposals area: what happened and a way to retry. */
-export default function ProposalsError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <div role="alert" className="card flex flex-col items-center gap-3 px-6 py-16 text-center">
-      <h2 className="text-lg font-semibold">Proposals could not be loaded</h2>
-      <p className="max-w-md text-sm text-slate-600">Something went wrong on our side. Your proposals are safe; try again in a moment.</p>
-      <button type="button" className="btn-primary" onClick={reset}>Try again</button>
-    </div>
-  );
+export default function ProposalsError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
+  return <ErrorScreen error={error} retry={retry} variant="card" title="Proposals could not be loaded" safe="Your proposals are safe." />;
 }

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { TwoFactorChallengeForm } from "@/features/auth/components/two-factor-challenge-form";
-import { getSession } from "@/trpc/server";
+import { peekSession } from "@/trpc/server";
 
 // The challenge in the address is single use and short lived; still, never send it onwards.
 export const metadata: Metadata = { title: "Two-factor authentication", referrer: "no-referrer" };
 
 /** After Google, GitHub or Microsoft: the code an account with two-factor authentication still needs. */
 export default async function TwoFactorChallengePage({ searchParams }: { searchParams: Promise<{ challenge?: string | string[] }> }) {
-  if (await getSession()) redirect("/dashboard");
+  if (await peekSession()) redirect("/dashboard");
   const { challenge } = await searchParams;
   const value = typeof challenge === "string" && challenge.length <= 200 ? challenge : null;
   return (

@@ -1,9 +1,11 @@
 import NextAuth from "next-auth";
 import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { NextRequest } from "next/server";
 import { deviceCookieHeader, deviceFromCookies } from "@/server/auth/device-cookie";
 import { createAuthOptions } from "@/server/auth/options";
 import { requestMeta } from "@/server/auth/request-meta";
+import { signInFailureResponse, withOutageStatus } from "@/server/auth/sign-in-failure";
 import { payloadTooLarge, readBodyUpTo } from "@/server/http/body-limit";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -45,5 +47,12 @@ export async function POST(request: NextRequest, context: RouteContext) {
   const body = await readBodyUpTo(request, MAX_AUTH_BODY_BYTES);
   if (!body) return payloadTooLarge(MAX_AUTH_BODY_BYTES);
   const bounded = new NextRequest(request.url, { method: "POST", headers: request.headers, body: body as BodyInit });
-  return handle(bounded, context);
+  try {
+    return await withOutageStatus(await handle(bounded, context));
+  } catch (error) {
+    // The database unreachable (or a bug) around next-auth (signing out, the session check): an
+    // answer the form shows, never server text.
+    unstable_rethrow(error);
+    return signInFailureResponse(request, error);
+  }
 }

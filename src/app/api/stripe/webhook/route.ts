@@ -1,5 +1,6 @@
 // Stripe's webhook endpoint. The body is read raw (its bytes are what Stripe signed) and
 // capped in size; src/server/billing/webhook.ts verifies and processes it.
+import { withRouteErrors } from "@/server/api/route-errors";
 import { handleStripeWebhook } from "@/server/billing/webhook";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,8 @@ async function readBody(request: Request): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-export async function POST(request: Request) {
+// A database outage answers 503 (Stripe retries the event later); other failures a 500 with a logged reference.
+export const POST = withRouteErrors("Stripe webhook", async (request: Request) => {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) return Response.json({ error: "Body too large" }, { status: 413 });
   let body: Buffer | null;
   try {
@@ -35,4 +37,4 @@ export async function POST(request: Request) {
   if (!body) return Response.json({ error: "Body too large" }, { status: 413 });
   const result = await handleStripeWebhook(body, request.headers.get("stripe-signature"));
   return Response.json(result.body, { status: result.status });
-}
+});

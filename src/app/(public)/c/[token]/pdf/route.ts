@@ -3,10 +3,11 @@
 import { contractDocument, renderContractPdfFile } from "@/features/contracts/contract-pdf.service";
 import { withPublicContract } from "@/features/contracts/contract-public.service";
 import { requestMeta } from "@/server/auth/request-meta";
+import { withRouteErrors } from "@/server/api/route-errors";
 import { publicPdfResponse } from "@/server/pdf/public-download";
 
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export const GET = withRouteErrors("contract PDF (signing link)", async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const data = await withPublicContract(token.slice(0, 512), requestMeta(request.headers), contractDocument);
   return publicPdfResponse(data && (await renderContractPdfFile(data)), "This link does not lead to a contract any more. Ask the sender for a new one.");
-}
+});

@@ -1,22 +1,13 @@
 // The reject report as CSV: every refused row with its row number, the reason, and the
 // original columns, so people can fix the file and import just those rows again.
-import { TRPCError } from "@trpc/server";
 import Papa from "papaparse";
-import { cookies } from "next/headers";
-import { createContext } from "@/server/api/context";
-import { createCaller } from "@/server/api/root";
+import { withOrgRoute } from "@/server/api/org-route";
+import { reportStreamError } from "@/server/api/route-errors";
 
-export async function GET(request: Request, { params }: { params: Promise<{ importId: string }> }) {
-  const { importId } = await params;
-  const url = new URL(request.url);
-  const api = createCaller(await createContext({ headers: request.headers, cookies: await cookies(), orgSlug: url.searchParams.get("org") }));
-  let imp: Awaited<ReturnType<typeof api.imports.get>>;
-  try {
-    imp = await api.imports.get({ id: importId });
-  } catch (error) {
-    if (error instanceof TRPCError) return Response.json({ error: error.message }, { status: error.code === "UNAUTHORIZED" ? 401 : error.code === "BAD_REQUEST" ? 400 : 404 });
-    throw error;
-  }
+// The organization is ?org=; imports.get checks the import is this organization's.
+export const GET = withOrgRoute<{ importId: string }>({ name: "import rejects" }, async (_request, { params, api }) => {
+  const { importId } = params;
+  const imp = await api.imports.get({ id: importId });
   const encoder = new TextEncoder();
   let afterRow = 0;
   let done = false;
@@ -26,7 +17,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ impo
     },
     async pull(controller) {
       if (done) return controller.close();
-      const page = await api.imports.rejects({ id: importId, limit: 1000, afterRow });
+      let page: Awaited<ReturnType<typeof api.imports.rejects>>;
+      try {
+        page = await api.imports.rejects({ id: importId, limit: 1000, afterRow });
+      } catch (error) {
+        return controller.error(reportStreamError(error, "import rejects"));
+      }
       if (page.length < 1000) done = true;
       if (!page.length) return controller.close();
       afterRow = page[page.length - 1]!.rowNumber;
@@ -41,4 +37,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ impo
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,12 +1,13 @@
 // One attachment of a kept message, downloaded as the recipient's mail client would offer it.
 // Like the outbox pages, it exists only while mail is kept instead of sent, and only for this machine.
 import { isUuid } from "@/lib/ids";
+import { withRouteErrors } from "@/server/api/route-errors";
 import { outboxAttachments } from "@/server/db/outbox";
 import { outboxVisibleTo } from "@/server/email/outbox-access";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) {
+export const GET = withRouteErrors("dev outbox attachment", async (request: Request, { params }: { params: Promise<{ messageId: string; index: string }> }) => {
   const { messageId, index } = await params;
   if (!outboxVisibleTo(request.headers) || !isUuid(messageId) || !/^\d{1,3}$/.test(index)) return new Response("Not found", { status: 404 });
   const attachment = (await outboxAttachments(messageId))[Number(index)];
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ mess
       "Cache-Control": "no-store",
     },
   });
-}
+});
