@@ -13,6 +13,12 @@ export interface OrgScope {
 }
 
 const TX_OPTIONS = { maxWait: 5_000, timeout: 20_000 } as const;
+
+export interface TransactionOptions {
+  /** How long the transaction may stay open, in ms (default 20 s: a request's unit of work). */
+  timeoutMs?: number;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidLiteral(value: string | null, what: string): string {
@@ -21,7 +27,7 @@ function uuidLiteral(value: string | null, what: string): string {
   return `'${value}'`;
 }
 
-function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const org = uuidLiteral(orgId, "orgId");
   const user = uuidLiteral(userId, "userId");
   const settings = {
@@ -35,12 +41,13 @@ function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => 
         await tx.$executeRaw`SELECT set_config('app.current_org_id', ${orgId ?? ""}, TRUE), set_config('app.current_user_id', ${userId ?? ""}, TRUE)`;
       }
       return fn(tx);
-    }, TX_OPTIONS),
+    }, { ...TX_OPTIONS, timeout: options.timeoutMs ?? TX_OPTIONS.timeout }),
   );
 }
 
-export function withOrg<T>(scope: OrgScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scoped(scope.orgId, scope.userId, fn);
+/** `options` is for long batch work (the demo seed); requests keep the default. */
+export function withOrg<T>(scope: OrgScope, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return scoped(scope.orgId, scope.userId, fn, options);
 }
 
 /** For the signed-in user's own records (sessions, security log) outside any organization. */
