@@ -42,8 +42,15 @@ export async function prepareEnvironment(options: { database: string; pgDir: str
     port: options.pgPort,
     password: secrets.embeddedPassword,
     log: (line) => console.log(line),
+    // The caller stops it after the app, and restarts it if it dies (scripts/start.ts).
+    ownProcessGroup: true,
   });
-  process.env.DATABASE_URL = await embedded.ensureDatabase(options.database);
+  try {
+    process.env.DATABASE_URL = await embedded.ensureDatabase(options.database);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
   return { embedded };
 }
 

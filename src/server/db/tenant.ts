@@ -12,6 +12,11 @@ export interface OrgScope {
   userId: string | null;
 }
 
+export interface TransactionOptions {
+  /** How long the transaction may stay open, in ms (default 20 s: a request's unit of work). */
+  timeoutMs?: number;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidLiteral(value: string | null, what: string): string {
@@ -20,7 +25,7 @@ function uuidLiteral(value: string | null, what: string): string {
   return `'${value}'`;
 }
 
-function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const org = uuidLiteral(orgId, "orgId");
   const user = uuidLiteral(userId, "userId");
   const settings = {
@@ -34,12 +39,13 @@ function scoped<T>(orgId: string | null, userId: string | null, fn: (tx: Tx) => 
         await tx.$executeRaw`SELECT set_config('app.current_org_id', ${orgId ?? ""}, TRUE), set_config('app.current_user_id', ${userId ?? ""}, TRUE)`;
       }
       return fn(tx);
-    }, TRANSACTION_OPTIONS),
+    }, { ...TRANSACTION_OPTIONS, timeout: options.timeoutMs ?? TRANSACTION_OPTIONS.timeout }),
   );
 }
 
-export function withOrg<T>(scope: OrgScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return scoped(scope.orgId, scope.userId, fn);
+/** `options` is for long batch work (the demo seed); requests keep the default. */
+export function withOrg<T>(scope: OrgScope, fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  return scoped(scope.orgId, scope.userId, fn, options);
 }
 
 /** For the signed-in user's own records (sessions, security log) outside any organization. */
