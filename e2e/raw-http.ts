@@ -19,14 +19,16 @@ export interface RawRequest {
   body?: string | Buffer | { chunks: Iterable<Buffer> };
   /** Connect from this loopback address (default 127.0.0.1). */
   from?: string;
+  /** Another server of the suite's (default: the e2e server on E2E_PORT). */
+  port?: number;
 }
 
-export function rawRequest({ method = "GET", path, headers = {}, body, from = "127.0.0.1" }: RawRequest): Promise<RawResponse> {
+export function rawRequest({ method = "GET", path, headers = {}, body, from = "127.0.0.1", port = E2E_PORT }: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const chunked = body !== undefined && typeof body === "object" && "chunks" in body;
     let answered = false;
     const req = request(
-      { host: "127.0.0.1", port: E2E_PORT, localAddress: from, method, path, headers: chunked ? { ...headers, "transfer-encoding": "chunked" } : headers },
+      { host: "127.0.0.1", port, localAddress: from, method, path, headers: chunked ? { ...headers, "transfer-encoding": "chunked" } : headers },
       (res) => {
         answered = true;
         let text = "";
@@ -65,8 +67,8 @@ export const cookiesOf = (response: RawResponse) => (response.headers["set-cooki
  * One password attempt through next-auth, as the sign-in form sends it (CSRF token first),
  * from the given local address and with the given extra headers.
  */
-export async function credentialsAttempt(opts: { email: string; password: string; from?: string; headers?: Record<string, string>; callbackUrl?: string; cookie?: string }): Promise<RawResponse> {
-  const csrf = await rawRequest({ path: "/api/auth/csrf", from: opts.from, headers: opts.headers });
+export async function credentialsAttempt(opts: { email: string; password: string; from?: string; headers?: Record<string, string>; callbackUrl?: string; cookie?: string; port?: number }): Promise<RawResponse> {
+  const csrf = await rawRequest({ path: "/api/auth/csrf", from: opts.from, headers: opts.headers, port: opts.port });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = [cookiesOf(csrf), opts.cookie].filter(Boolean).join("; ");
   const form = new URLSearchParams({ csrfToken, email: opts.email, password: opts.password, json: "true", ...(opts.callbackUrl ? { callbackUrl: opts.callbackUrl } : {}) });
@@ -74,6 +76,7 @@ export async function credentialsAttempt(opts: { email: string; password: string
     method: "POST",
     path: "/api/auth/callback/credentials",
     from: opts.from,
+    port: opts.port,
     headers: { ...opts.headers, cookie, "content-type": "application/x-www-form-urlencoded" },
     body: form.toString(),
   });
