@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordTimelineEvent, deleteTimeline, listTimeline } from "@/features/timeline/timeline.service";
 import { toDateOnly } from "@/lib/form-fields";
+import { literalEquals } from "@/lib/like-pattern";
 import { toPage } from "@/lib/pagination";
 import { rescoreCompanyLead } from "@/features/leads/lead-scoring.service";
 import { assertActiveMember } from "@/features/members/member-check";
@@ -59,7 +60,7 @@ export function companyWhere(input: z.output<typeof listCompaniesSchema>): Prism
   }
   if (input.lifecycle) where.lifecycle = input.lifecycle;
   if (input.tier) where.tier = input.tier;
-  if (input.industry) where.industry = { equals: input.industry, mode: "insensitive" };
+  if (input.industry) where.industry = { equals: literalEquals(input.industry), mode: "insensitive" };
   if (input.ownerId) where.ownerId = input.ownerId;
   if (input.active) where.isActive = input.active === "yes";
   return where;

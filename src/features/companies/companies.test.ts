@@ -85,6 +85,12 @@ describe("companies", () => {
     expect(customers.items.map((c) => c.name).sort()).toEqual(["Bravo", "Charlie"]);
     const search = await api.companies.list({ search: "arl" });
     expect(search.items.map((c) => c.name)).toEqual(["Charlie"]);
+    // The industry filter is a case-insensitive match, taken literally (no wildcards, no error on a trailing backslash).
+    await api.companies.update({ id: page1.items[0]!.id, values: { name: "Alpha", industry: "Freight" } });
+    expect((await api.companies.list({ industry: "freight" })).items.map((c) => c.name)).toEqual(["Alpha"]);
+    expect((await api.companies.list({ industry: "%" })).total).toBe(0);
+    expect((await api.companies.list({ industry: "Freigh_" })).total).toBe(0);
+    expect((await api.companies.list({ industry: "Freight\\" })).total).toBe(0);
     const owned = await api.companies.list({ ownerId: rep.id });
     expect(owned.items.map((c) => c.name)).toEqual(["Delta"]);
     await expect(api.companies.list({ pageSize: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });

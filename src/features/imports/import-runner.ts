@@ -11,7 +11,7 @@ import { createOrgScope } from "@/server/api/scope";
 import { withOrg } from "@/server/db/tenant";
 import { type BatchImport, type BatchRow, type Reject, importBatch } from "./import-batch";
 import { type ImportResource, parseImportRow } from "./import-fields";
-import { importFilePath, removeImportFile, uniqueHeaders } from "./import-files";
+import { CSV_PARSE_OPTIONS, importFilePath, removeImportFile, uniqueHeaders } from "./import-files";
 
 // 500, not 2000: the same speed (each row's own inserts dominate, not per-statement overhead)
 // and a third of the peak memory, since each batch's parameters are copied several times.
@@ -99,7 +99,7 @@ export async function runImport(actor: Actor, importId: string): Promise<void> {
       // whole file is read into papaparse's queue while the first batch is written.
       const input = createReadStream(importFilePath(actor.orgId, importId));
       Papa.parse<string[]>(input, {
-        skipEmptyLines: "greedy",
+        ...CSV_PARSE_OPTIONS,
         step: (result, parser) => {
           parsing = parser;
           if (failed) return;

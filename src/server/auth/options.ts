@@ -5,6 +5,7 @@
 // IP and user agent.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { unsafeTextProblem } from "@/lib/safe-text";
 import { type RequestMeta, endSession } from "@/server/db/system";
 import { normalizeOAuthProfile, oauthProviders, signInWithOAuth } from "./oauth";
 import { SESSION_MAX_AGE_SECONDS } from "./policy";
@@ -35,6 +36,8 @@ export function createAuthOptions(meta: RequestMeta = { ip: null, userAgent: nul
           const code = field(credentials?.code, 64);
           const challenge = field(credentials?.challenge, 200);
           const requestInfo = requestMeta(req.headers ?? {});
+          // An email (or code) PostgreSQL cannot even compare belongs to nobody.
+          if ([email, code, challenge].some((value) => unsafeTextProblem(value))) return null;
           try {
             let signedIn: SignedIn;
             if (challenge) signedIn = await authenticateChallenge(challenge, code, requestInfo);

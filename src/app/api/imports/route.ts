@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { cookies } from "next/headers";
 import { MAX_UPLOAD_BYTES, UploadTooLarge, discardStaged, stageUpload } from "@/features/imports/import-files";
 import { importResourceSchema } from "@/features/imports/imports.schema";
+import { stripUnsafeText } from "@/lib/safe-text";
 import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 
@@ -15,7 +16,8 @@ export async function POST(request: Request) {
   const url = new URL(request.url);
   const resource = importResourceSchema.safeParse(url.searchParams.get("resource"));
   if (!resource.success) return Response.json({ error: "resource: choose leads, companies or contacts" }, { status: 400 });
-  const fileName = (url.searchParams.get("name") ?? "").trim() || "upload.csv";
+  // The browser's name for the file, a label only: characters PostgreSQL cannot store are dropped.
+  const fileName = stripUnsafeText(url.searchParams.get("name") ?? "").trim() || "upload.csv";
   if (!request.body) return Response.json({ error: "file: send the CSV file as the request body" }, { status: 400 });
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES) return Response.json({ error: `file: files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB can be imported` }, { status: 413 });
