@@ -89,7 +89,7 @@ function freeText(min: number, cap: number, mode: FuzzMode): fc.WeightedArbitrar
   return [
     weighted(3, fc.string({ minLength: min, maxLength: Math.max(min, Math.min(cap, 30)) })),
     weighted(4, clean(fc.array(pieces, { minLength: 1, maxLength: 8 }).map((p) => fit(p.join(""), min, cap)))),
-    weighted(2, clean(fc.tuple(fc.array(pieces, { maxLength: 3 }), unstorable).map(([p, bad]) => fit([...p, bad].join(""), min, cap)))),
+    weighted(4, clean(fc.tuple(fc.array(pieces, { maxLength: 3 }), unstorable).map(([p, bad]) => fit([...p, bad].join(""), min, cap)))),
     weighted(2, clean(fc.constantFrom(...HOSTILE_STRINGS).map((s) => fit(s, min, cap)))),
     // The longest it allows, in one-, two- and four-byte characters.
     weighted(1, fc.constantFrom("x", "é", "😀").map((c) => fit(c.repeat(Math.ceil(cap / c.length)), min, cap))),
@@ -136,6 +136,10 @@ function numberArbitrary(def: Def, at: At): fc.Arbitrary<unknown> {
   const inRange = isInt ? fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }) : fc.double({ min: lo, max: hi, noNaN: true });
   const valid = [weighted(6, inRange), weighted(2, fc.constantFrom(lo, hi))];
   if (def.coerce) valid.push(weighted(1, inRange.map(String)));
+  // A number without a maximum (or minimum) accepts values no int4 column holds: try them, and,
+  // when it coerces, a date (a Date coerces to its milliseconds).
+  if (!highs.length) valid.push(weighted(3, fc.constantFrom<unknown>(2 ** 31, Number.MAX_SAFE_INTEGER, ...(isInt ? [] : [1e300]), ...(def.coerce ? [new Date()] : []))));
+  if (!lows.length) valid.push(weighted(1, fc.constantFrom<unknown>(-(2 ** 31) - 1, -Number.MAX_SAFE_INTEGER)));
   return mix(at, valid, [weighted(3, fc.constantFrom(...HOSTILE_NUMBERS)), weighted(1, wrongType)]);
 }
 

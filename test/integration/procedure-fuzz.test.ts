@@ -5,7 +5,7 @@
 // is a result or a 4xx: never a 5xx. The procedures come from the router, so a new one is fuzzed
 // without anyone listing it.
 //
-// Bounded: FUZZ_RUNS inputs per procedure (default 12). A failure names the procedure, the seed
+// Bounded: FUZZ_RUNS inputs per procedure (default 15). A failure names the procedure, the seed
 // and the input; rerun it with FUZZ_SEED=<seed> FUZZ_ONLY=<procedure>.
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -19,7 +19,7 @@ import { callerAs, ownerPool } from "../helpers/fixtures";
 import { type TenantWorld, buildTenantWorld } from "../helpers/tenant-data";
 import { arbitraryFor, wrongType } from "../helpers/zod-arbitrary";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ONLY = process.env.FUZZ_ONLY;
 /** FUZZ_STATS=1 prints, per procedure, how many inputs succeeded and which codes the rest got. */

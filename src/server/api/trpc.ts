@@ -126,7 +126,7 @@ async function resolveCaller(ctx: Context): Promise<{ userId: string; membership
     return { userId: ctx.apiKey.userId, membership: !ctx.orgSlug || ctx.orgSlug === own.organization.slug ? own : null };
   }
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  // The slug comes from a URL or a header: one PostgreSQL cannot even compare names no organization.
+  // The slug comes from a URL or a header: text PostgreSQL cannot even compare is no organization's.
   const slug = ctx.orgSlug && unsafeTextProblem(ctx.orgSlug) === null ? ctx.orgSlug : null;
   return { userId: ctx.session.user.id, membership: slug ? await findMembership(ctx.session.user.id, slug) : null };
 }
@@ -175,7 +175,7 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
     const scope = createOrgScope(tx, actor, () => audited++, later.add);
     const result = await next({ ctx: { ...ctx, membership, scope } });
     if (!result.ok) throw new RollbackWith(result);
-    // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.
+    // Every mutation that changed data leaves an audit row in its own transaction; one that forgot is a bug.
     if (type === "mutation" && audited === 0 && (await wroteAnything(tx))) throw new Error(MISSING_AUDIT);
     return result;
   }).catch(unwrapRollback);
