@@ -6,7 +6,7 @@ import { literalEquals } from "@/lib/like-pattern";
 import { toPage } from "@/lib/pagination";
 import { rescoreCompanyLead } from "@/features/leads/lead-scoring.service";
 import { assertActiveMember } from "@/features/members/member-check";
-import { notFound } from "@/server/api/errors";
+import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import type { companyFieldsSchema, listCompaniesSchema } from "./companies.schema";
 
@@ -132,6 +132,10 @@ export async function updateCompany(scope: OrgScope, id: string, values: Company
   if (!before) throw notFound("Company");
   await assertActiveMember(scope, values.ownerId, "ownerId");
   const data = toData(values);
+  // A date left out keeps its stored value, so the schema's own check (both given) is not enough.
+  const start = data.contractStartDate === undefined ? before.contractStartDate : data.contractStartDate;
+  const end = data.contractEndDate === undefined ? before.contractEndDate : data.contractEndDate;
+  if (start && end && end < start) throw new AppError("BAD_REQUEST", "The contract cannot end before it starts", "contractEndDate");
   const changed = changedFields(before as unknown as Record<string, unknown>, data as unknown as Record<string, unknown>);
   const inactivatedAt = values.isActive ? null : (before.inactivatedAt ?? new Date());
   const company = await scope.tx.company.update({

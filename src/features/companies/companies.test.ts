@@ -55,6 +55,12 @@ describe("companies", () => {
     const error = await errorOf(callerAs(org.owner, org.slug).companies.create({ name: "Backwards", contractStartDate: "2026-05-01", contractEndDate: "2026-01-01" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toContain("cannot end before it starts");
+    // An update that moves the start past the stored end, leaving the end out, is refused the same way.
+    const api = callerAs(org.owner, org.slug);
+    const company = await api.companies.create({ name: "Forwards", contractStartDate: "2026-01-01", contractEndDate: "2026-03-01" });
+    const update = await errorOf(api.companies.update({ id: company.id, values: { name: "Forwards", contractStartDate: "2026-05-01" } }));
+    expect(update).toMatchObject({ code: "BAD_REQUEST", message: "The contract cannot end before it starts", cause: { field: "contractEndDate" } });
+    expect(await api.companies.get({ id: company.id })).toMatchObject({ contractStartDate: new Date("2026-01-01T00:00:00.000Z") });
   });
 
   it("keeps phone, email and external id unique within an organization only", async () => {
