@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 export const MAX_PAGE_SIZE = 100;
+/** The largest value an int4 column (row numbers, counts) holds: a bound for numeric input that lands in one. */
+export const MAX_INT4 = 2_147_483_647;
 
 /** Page and size for server-side lists; sizes are capped so no request can ask for everything. */
 export const pageSchema = {

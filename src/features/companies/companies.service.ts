@@ -2,10 +2,11 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordTimelineEvent, deleteTimeline, listTimeline } from "@/features/timeline/timeline.service";
 import { toDateOnly } from "@/lib/form-fields";
+import { literalEquals } from "@/lib/like-pattern";
 import { toPage } from "@/lib/pagination";
 import { rescoreCompanyLead } from "@/features/leads/lead-scoring.service";
 import { assertActiveMember } from "@/features/members/member-check";
-import { notFound } from "@/server/api/errors";
+import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import type { companyFieldsSchema, listCompaniesSchema } from "./companies.schema";
 
@@ -59,7 +60,7 @@ export function companyWhere(input: z.output<typeof listCompaniesSchema>): Prism
   }
   if (input.lifecycle) where.lifecycle = input.lifecycle;
   if (input.tier) where.tier = input.tier;
-  if (input.industry) where.industry = { equals: input.industry, mode: "insensitive" };
+  if (input.industry) where.industry = { equals: literalEquals(input.industry), mode: "insensitive" };
   if (input.ownerId) where.ownerId = input.ownerId;
   if (input.active) where.isActive = input.active === "yes";
   return where;
@@ -131,6 +132,10 @@ export async function updateCompany(scope: OrgScope, id: string, values: Company
   if (!before) throw notFound("Company");
   await assertActiveMember(scope, values.ownerId, "ownerId");
   const data = toData(values);
+  // A date left out keeps its stored value, so the schema's own check (both given) is not enough.
+  const start = data.contractStartDate === undefined ? before.contractStartDate : data.contractStartDate;
+  const end = data.contractEndDate === undefined ? before.contractEndDate : data.contractEndDate;
+  if (start && end && end < start) throw new AppError("BAD_REQUEST", "The contract cannot end before it starts", "contractEndDate");
   const changed = changedFields(before as unknown as Record<string, unknown>, data as unknown as Record<string, unknown>);
   const inactivatedAt = values.isActive ? null : (before.inactivatedAt ?? new Date());
   const company = await scope.tx.company.update({

@@ -55,6 +55,12 @@ describe("companies", () => {
     const error = await errorOf(callerAs(org.owner, org.slug).companies.create({ name: "Backwards", contractStartDate: "2026-05-01", contractEndDate: "2026-01-01" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toContain("cannot end before it starts");
+    // An update that moves the start past the stored end, leaving the end out, is refused the same way.
+    const api = callerAs(org.owner, org.slug);
+    const company = await api.companies.create({ name: "Forwards", contractStartDate: "2026-01-01", contractEndDate: "2026-03-01" });
+    const update = await errorOf(api.companies.update({ id: company.id, values: { name: "Forwards", contractStartDate: "2026-05-01" } }));
+    expect(update).toMatchObject({ code: "BAD_REQUEST", message: "The contract cannot end before it starts", cause: { field: "contractEndDate" } });
+    expect(await api.companies.get({ id: company.id })).toMatchObject({ contractStartDate: new Date("2026-01-01T00:00:00.000Z") });
   });
 
   it("keeps phone, email and external id unique within an organization only", async () => {
@@ -85,6 +91,12 @@ describe("companies", () => {
     expect(customers.items.map((c) => c.name).sort()).toEqual(["Bravo", "Charlie"]);
     const search = await api.companies.list({ search: "arl" });
     expect(search.items.map((c) => c.name)).toEqual(["Charlie"]);
+    // The industry filter is a case-insensitive match, taken literally (no wildcards, no error on a trailing backslash).
+    await api.companies.update({ id: page1.items[0]!.id, values: { name: "Alpha", industry: "Freight" } });
+    expect((await api.companies.list({ industry: "freight" })).items.map((c) => c.name)).toEqual(["Alpha"]);
+    expect((await api.companies.list({ industry: "%" })).total).toBe(0);
+    expect((await api.companies.list({ industry: "Freigh_" })).total).toBe(0);
+    expect((await api.companies.list({ industry: "Freight\\" })).total).toBe(0);
     const owned = await api.companies.list({ ownerId: rep.id });
     expect(owned.items.map((c) => c.name)).toEqual(["Delta"]);
     await expect(api.companies.list({ pageSize: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -9,6 +9,7 @@ import { companyDomain } from "@/features/companies/companies.service";
 import { computeLeadScore } from "@/features/leads/lead-scoring";
 import { loadScoringWeights, rescoreLeads } from "@/features/leads/lead-scoring.service";
 import { uuidv7 } from "@/lib/ids";
+import { literalEquals } from "@/lib/like-pattern";
 import type { OrgScope } from "@/server/api/scope";
 import type { ImportResource, ImportRow } from "./import-fields";
 
@@ -264,7 +265,7 @@ function pickPrevious(row: object, keys: string[]) {
 async function findContact(scope: OrgScope, v: ImportRow) {
   const select = { id: true, email: true, phone: true, title: true, type: true } as const;
   if (v.contactEmail) {
-    const hit = await scope.tx.contact.findFirst({ where: { email: { equals: v.contactEmail, mode: "insensitive" } }, select });
+    const hit = await scope.tx.contact.findFirst({ where: { email: { equals: literalEquals(v.contactEmail), mode: "insensitive" } }, select });
     if (hit) return hit;
   }
   if (v.contactPhone) {
@@ -272,12 +273,12 @@ async function findContact(scope: OrgScope, v: ImportRow) {
     if (hit) return hit;
   }
   const fullName = `${v.contactFirstName ?? ""} ${v.contactLastName ?? ""}`.trim();
-  return fullName ? scope.tx.contact.findFirst({ where: { fullName: { equals: fullName, mode: "insensitive" } }, select }) : null;
+  return fullName ? scope.tx.contact.findFirst({ where: { fullName: { equals: literalEquals(fullName), mode: "insensitive" } }, select }) : null;
 }
 
 async function findCompanyId(scope: OrgScope, nameOrDomain: string): Promise<string | null> {
   const hit = await scope.tx.company.findFirst({
-    where: { OR: [{ name: { equals: nameOrDomain, mode: "insensitive" } }, { domain: nameOrDomain.toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, "") }] },
+    where: { OR: [{ name: { equals: literalEquals(nameOrDomain), mode: "insensitive" } }, { domain: nameOrDomain.toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, "") }] },
     select: { id: true },
   });
   return hit?.id ?? null;

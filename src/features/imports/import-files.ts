@@ -7,9 +7,17 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Papa from "papaparse";
 import { storedFileRoot } from "@/server/storage/roots";
+import { stripUnsafeText } from "@/lib/safe-text";
 
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 const PREVIEW_ROWS = 8;
+
+/**
+ * How every import reads a CSV: blank lines skipped, and from every cell (headers too) the
+ * characters PostgreSQL cannot store dropped: NUL bytes (a UTF-16 file read as UTF-8 is full of
+ * them) would otherwise fail the whole batch they are in.
+ */
+export const CSV_PARSE_OPTIONS = { skipEmptyLines: "greedy", transform: (value: string) => stripUnsafeText(value) } as const;
 
 export const uploadRoot = () => storedFileRoot("uploads");
 const root = uploadRoot;
@@ -78,7 +86,7 @@ export async function summarize(file: string): Promise<CsvSummary> {
   let rows = 0;
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(createReadStream(file), {
-      skipEmptyLines: "greedy",
+      ...CSV_PARSE_OPTIONS,
       step: (result) => {
         if (!headers) headers = uniqueHeaders(result.data);
         else {

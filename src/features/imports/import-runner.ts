@@ -14,7 +14,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { Abandoned, HEARTBEAT_MS, startHeartbeat, trackRun } from "@/server/jobs/liveness";
 import { type BatchImport, type BatchRow, type Reject, importBatch } from "./import-batch";
 import { type ImportResource, parseImportRow } from "./import-fields";
-import { importFilePath, removeImportFile, uniqueHeaders } from "./import-files";
+import { CSV_PARSE_OPTIONS, importFilePath, removeImportFile, uniqueHeaders } from "./import-files";
 import { type ImportJob, beatImport, claimImport, fenceBatch, inImportScope, releaseImport } from "./import-job";
 
 // 500, not 2000: the same speed (each row's own inserts dominate, not per-statement overhead)
@@ -79,7 +79,7 @@ function importFile(run: Run, batchImport: BatchImport, mapping: Record<string, 
     const input = createReadStream(importFilePath(job.orgId, job.importId));
     input.on("error", fail);
     Papa.parse<string[]>(input, {
-      skipEmptyLines: "greedy",
+      ...CSV_PARSE_OPTIONS,
       step: (result, parser) => {
         parsing = parser;
         if (failed) return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INT4 } from "@/lib/pagination";
 import { IMPORT_RESOURCES } from "./import-fields";
 
 export const importResourceSchema = z.enum(IMPORT_RESOURCES, { message: "Choose leads, companies or contacts" });
@@ -24,6 +25,6 @@ export type StartImportInput = z.input<typeof startImportSchema>;
 export const listRejectsSchema = z.object({
   id: z.uuid("Unknown import"),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  /** Paging for the full report: rows after this row number. */
-  afterRow: z.coerce.number().int().min(0).default(0),
+  /** Paging for the full report: rows after this row number (an int4 in the database). */
+  afterRow: z.coerce.number({ message: "afterRow must be a row number" }).int("afterRow must be a row number").min(0).max(MAX_INT4, "afterRow is past the last possible row").default(0),
 });

@@ -158,6 +158,28 @@ describe("CSV import", () => {
     expect(detail.enrichments).toMatchObject([{ source: "CSV import: crm-export.csv", data: { "LinkedIn followers": "1200", "Funding round": "Series A" } }]);
   });
 
+  it("drops NUL characters from every cell and header instead of failing the batch", async () => {
+    const org = await createOrgWithOwner("import-nul");
+    const api = callerAs(org.owner, org.slug);
+    const { id } = await upload(api, "leads", "Com\u0000pany,Notes\u0000\nNul\u0000 Industries,a\u0000b\nPlain Co,\u0000\n");
+    const imp = await api.imports.get({ id });
+    expect(imp.headers).toEqual(["Company", "Notes"]);
+    expect(imp.preview).toEqual([["Nul Industries", "ab"], ["Plain Co", ""]]);
+    await api.imports.start({ id, mapping: imp.mapping });
+    expect(await finished(api, id)).toMatchObject({ status: "completed", createdCount: 2, rejectedCount: 0 });
+    expect((await api.leads.list({ sort: "companyName", dir: "asc" })).items.map((l) => l.company.name)).toEqual(["Nul Industries", "Plain Co"]);
+  });
+
+  it("pages rejects by row number: a date, a fraction or a number past the last row is a 400, not an overflow", async () => {
+    const org = await createOrgWithOwner("import-after-row");
+    const api = callerAs(org.owner, org.slug);
+    const { id } = await upload(api, "leads", "Company\nOnly Co\n");
+    for (const afterRow of [new Date(), 2 ** 31, 1.5, -1, "1e400"]) {
+      await expect(api.imports.rejects({ id, afterRow: afterRow as number }), String(afterRow)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(api.imports.rejects({ id, afterRow: 2 ** 31 - 1 })).resolves.toEqual([]);
+  });
+
   it("a viewer cannot import, and an empty file is refused naming the upload", async () => {
     const org = await createOrgWithOwner("import-perm");
     const viewer = callerAs(await addMember(org, "Viewer"), org.slug);

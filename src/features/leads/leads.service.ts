@@ -7,6 +7,7 @@ import { assertActiveMember } from "@/features/members/member-check";
 import { createOpportunity } from "@/features/opportunities/opportunities.service";
 import { deleteTimeline, listTimeline, recordTimelineEvent } from "@/features/timeline/timeline.service";
 import { humanize } from "@/lib/labels";
+import { literalEquals } from "@/lib/like-pattern";
 import { toPage } from "@/lib/pagination";
 import { AppError, notFound } from "@/server/api/errors";
 import type { InOrg, OrgScope } from "@/server/api/scope";
@@ -65,7 +66,7 @@ export function leadWhere(scope: OrgScope, input: z.output<typeof listLeadsSchem
   if (input.source) where.source = input.source;
   if (input.nurture) where.nurtureStatus = input.nurture;
   if (input.assignee) where.assignedTo = input.assignee === "me" ? scope.userId : input.assignee === "none" ? null : input.assignee;
-  if (input.tag) where.tags = { some: { tag: { name: { equals: input.tag, mode: "insensitive" } } } };
+  if (input.tag) where.tags = { some: { tag: { name: { equals: literalEquals(input.tag), mode: "insensitive" } } } };
   if (input.minScore !== undefined) where.leadScore = { gte: input.minScore };
   return where;
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { assertActiveMember } from "@/features/members/member-check";
+import { literalEquals } from "@/lib/like-pattern";
 import { AppError, notFound } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { DEFAULT_PIPELINE } from "./default-pipeline";
@@ -130,7 +131,7 @@ export async function findPipeline(scope: OrgScope, id: string, field = "pipelin
 /** Names differing only in case read as the same pipeline on the board, so they count as taken. */
 async function assertPipelineNameFree(scope: OrgScope, name: string, exceptId?: string) {
   const taken = await scope.tx.pipeline.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { name: { equals: literalEquals(name), mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { name: true },
   });
   if (taken) throw new AppError("CONFLICT", `There is already a pipeline named ${taken.name}`, "name");

@@ -1,6 +1,7 @@
 // Editing one pipeline's stages: add, edit, reorder, delete. The rules: names unique within
 // the pipeline, positions always 0..n-1, and at least one open, one won and one lost stage.
 import type { z } from "zod";
+import { literalEquals } from "@/lib/like-pattern";
 import { AppError } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import { MAX_STAGES, type deleteStageSchema, type stageFieldsSchema } from "./pipelines.schema";
@@ -24,7 +25,7 @@ async function findStage(scope: OrgScope, id: string, field = "stageId") {
 /** Names differing only in case read as the same column on the board, so they count as taken. */
 async function assertNameFree(scope: OrgScope, pipelineId: string, name: string, exceptId?: string) {
   const taken = await scope.tx.pipelineStage.findFirst({
-    where: { pipelineId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: { pipelineId, name: { equals: literalEquals(name), mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { name: true },
   });
   if (taken) throw new AppError("CONFLICT", `This pipeline already has a stage named ${taken.name}`, "name");

@@ -2,6 +2,7 @@
 // custom roles its admins add. Permissions apply on the next request (orgProcedure reads the
 // member's role on every call), so nothing here needs to reach sessions.
 import type { z } from "zod";
+import { literalEquals } from "@/lib/like-pattern";
 import { AppError } from "@/server/api/errors";
 import type { OrgScope } from "@/server/api/scope";
 import type { ResolvedMembership } from "@/server/db/system/sessions";
@@ -97,7 +98,7 @@ export async function getRole(scope: OrgScope, id: string) {
 /** Case-insensitive: "sales lead" and "Sales Lead" are the same role to people. */
 async function assertNameFree(scope: OrgScope, name: string, exceptId?: string) {
   const clash = await scope.tx.role.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { name: { equals: literalEquals(name), mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true },
   });
   if (clash) throw new AppError("CONFLICT", "Another role already has this name", "name");

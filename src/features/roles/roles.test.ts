@@ -59,6 +59,11 @@ describe("custom roles", () => {
     const dup = await api.roles.create({ name: "sales lead" }).catch((e) => e);
     expect(dup).toMatchObject({ code: "CONFLICT" });
     expect(dup.cause).toMatchObject({ field: "name" });
+    // Names compare case-insensitively but literally: "_" and "%" are not wildcards, a trailing
+    // backslash is just a character.
+    await expect(api.roles.create({ name: "Sales_Lead" })).resolves.toBeTruthy();
+    await expect(api.roles.create({ name: "Sales Lead\\" })).resolves.toBeTruthy();
+    await expect(api.roles.create({ name: "sales lead\\" })).rejects.toMatchObject({ code: "CONFLICT" });
     // Other system roles' permissions can be tuned.
     await expect(api.roles.setPermissions({ id: roles.Viewer!.id, permissions: [...roles.Viewer!.permissions, "tasks:write"] })).resolves.toBeTruthy();
   });

@@ -11,13 +11,14 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { readOnlyMessage, readOnlyReason } from "@/features/billing/access";
 import { type Action, type RequiredPermission, type Resource, hasPermission } from "@/features/roles/permissions";
+import { findUnsafeText, unsafeTextProblem } from "@/lib/safe-text";
 import { TwoFactorRequired } from "@/server/auth/two-factor-gate";
 import { billingEnabled } from "@/server/billing/config";
 import type { ActiveSession, ResolvedMembership } from "@/server/db/system/sessions";
 import type { ApiKeyPrincipal } from "@/server/db/system/api-keys";
 import type { RequestMeta } from "@/server/request-meta";
 import { findMembership } from "@/server/db/system/sessions";
-import { withOrg, withUser } from "@/server/db/tenant";
+import { type Tx, withOrg, withUser } from "@/server/db/tenant";
 import { AppError, toPublicTRPCError, toTRPCError } from "./errors";
 import { type InOrg, type UserScope, afterCommitQueue, createOrgScope } from "./scope";
 
@@ -90,7 +91,23 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/**
+ * Text PostgreSQL cannot store (a NUL character, a lone UTF-16 surrogate) is refused here, once
+ * for every procedure and before any schema sees it: a BAD_REQUEST carrying a ZodError whose
+ * issue names the field, so forms show it beside that field exactly like a schema's own errors.
+ */
+const storableText = z.unknown().superRefine((value, ctx) => {
+  const unsafe = findUnsafeText(value);
+  if (unsafe) ctx.addIssue({ code: "custom", path: unsafe.path, message: unsafe.message });
+});
+
+const safeTextInput = t.middleware(async ({ getRawInput, next }) => {
+  const checked = storableText.safeParse(await getRawInput());
+  if (!checked.success) throw new TRPCError({ code: "BAD_REQUEST", cause: checked.error });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(safeTextInput);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
@@ -128,7 +145,9 @@ async function resolveCaller(ctx: Context): Promise<{ userId: string; membership
     return { userId: ctx.apiKey.userId, membership: !ctx.orgSlug || ctx.orgSlug === own.organization.slug ? own : null };
   }
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  return { userId: ctx.session.user.id, membership: ctx.orgSlug ? await findMembership(ctx.session.user.id, ctx.orgSlug) : null };
+  // The slug comes from a URL or a header: text PostgreSQL cannot even compare is no organization's.
+  const slug = ctx.orgSlug && unsafeTextProblem(ctx.orgSlug) === null ? ctx.orgSlug : null;
+  return { userId: ctx.session.user.id, membership: slug ? await findMembership(ctx.session.user.id, slug) : null };
 }
 
 /**
@@ -176,6 +195,17 @@ function resourceCheck(meta: Meta | undefined, membership: ResolvedMembership) {
 }
 const MISSING_RESOURCE_CHECK = "Procedure finished without checking the permission on its resource (meta.resourcePermission)";
 
+/**
+ * Whether this transaction has written anything: PostgreSQL gives a transaction an id only at
+ * its first write (or row lock). A mutation that found nothing to change (a task set to the
+ * status it has, a deal moved to the stage it is in) writes nothing and so owes no audit row;
+ * one that wrote and did not audit is a bug, refused with a rollback.
+ */
+async function wroteAnything(tx: Tx): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ wrote: boolean }[]>`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`;
+  return row?.wrote ?? true;
+}
+
 export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ ctx, meta, next, type }) => {
   const { membership, actor } = await authorizeOrgCall(ctx, meta, type);
   const later = afterCommitQueue();
@@ -186,8 +216,8 @@ export const orgProcedure = publicProcedure.meta({ scope: "org" }).use(async ({ 
     const result = await next({ ctx: { ...ctx, membership, scope, requireOnResource: onResource.require } });
     if (!result.ok) throw new RollbackWith(result);
     if (onResource.missing()) throw new Error(MISSING_RESOURCE_CHECK);
-    // Every mutation leaves an audit row in its own transaction; a mutation that forgot is a bug.
-    if (type === "mutation" && audited === 0) throw new Error(MISSING_AUDIT);
+    // Every mutation that changed data leaves an audit row in its own transaction; one that forgot is a bug.
+    if (type === "mutation" && audited === 0 && (await wroteAnything(tx))) throw new Error(MISSING_AUDIT);
     return result;
   }).catch(unwrapRollback);
   if (result.ok) await later.run();
@@ -204,13 +234,18 @@ export const orgPhasedProcedure = publicProcedure.meta({ scope: "org" }).use(asy
   const { membership, actor } = await authorizeOrgCall(ctx, meta, type);
   if (meta?.resourcePermission) throw new Error("orgPhasedProcedure does not check meta.resourcePermission");
   let audited = 0;
+  let wrote = false;
   const inOrg: InOrg = async (step) => {
     const later = afterCommitQueue();
-    const value = await withOrg(actor, (tx) => step(createOrgScope(tx, actor, () => audited++, later.add)));
+    const value = await withOrg(actor, async (tx) => {
+      const value = await step(createOrgScope(tx, actor, () => audited++, later.add));
+      if (audited === 0 && !wrote) wrote = await wroteAnything(tx);
+      return value;
+    });
     await later.run();
     return value;
   };
   const result = await next({ ctx: { ...ctx, membership, inOrg } });
-  if (result.ok && type === "mutation" && audited === 0) throw new Error(MISSING_AUDIT);
+  if (result.ok && type === "mutation" && audited === 0 && wrote) throw new Error(MISSING_AUDIT);
   return result;
 });

@@ -10,6 +10,7 @@ import { safeRedirectTarget } from "@/lib/safe-redirect";
 import type { RequestMeta } from "@/server/request-meta";
 import { endSession } from "@/server/db/system/sessions";
 import type { KnownDevice } from "./device-cookie";
+import { unsafeTextProblem } from "@/lib/safe-text";
 import { normalizeOAuthProfile, oauthProviders, signInWithOAuth } from "./oauth";
 import { SESSION_MAX_AGE_SECONDS } from "./policy";
 import { requestMeta } from "./request-meta";
@@ -58,6 +59,8 @@ export function createAuthOptions(meta: RequestMeta = { ip: null, userAgent: nul
           const challenge = field(credentials?.challenge, 200);
           const requestInfo = requestMeta(req.headers ?? {});
           const device = request.device ?? null;
+          // An email (or code) PostgreSQL cannot even compare belongs to nobody.
+          if ([email, code, challenge].some((value) => unsafeTextProblem(value))) return null;
           try {
             let signedIn: SignedIn;
             if (challenge) signedIn = await authenticateChallenge(challenge, code, requestInfo, device);

@@ -6,6 +6,7 @@ import { MAX_UPLOAD_BYTES, UploadTooLarge, discardStaged, stageUpload } from "@/
 import { importResourceSchema } from "@/features/imports/imports.schema";
 import { AppError } from "@/server/api/errors";
 import { withOrgRoute } from "@/server/api/org-route";
+import { stripUnsafeText } from "@/lib/safe-text";
 
 function resourceOf(request: Request) {
   const resource = importResourceSchema.safeParse(new URL(request.url).searchParams.get("resource"));
@@ -16,7 +17,8 @@ function resourceOf(request: Request) {
 // The organization is ?org=; whoever may not write the resource is refused before anything is stored.
 export const POST = withOrgRoute({ name: "import upload", permission: (request) => ({ resource: resourceOf(request), action: "write" }) }, async (request, { api }) => {
   const resource = resourceOf(request);
-  const fileName = (new URL(request.url).searchParams.get("name") ?? "").trim() || "upload.csv";
+  // The browser's name for the file, a label only: characters PostgreSQL cannot store are dropped.
+  const fileName = stripUnsafeText(new URL(request.url).searchParams.get("name") ?? "").trim() || "upload.csv";
   if (!request.body) return Response.json({ error: "file: send the CSV file as the request body" }, { status: 400 });
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES) return Response.json({ error: `file: files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB can be imported` }, { status: 413 });

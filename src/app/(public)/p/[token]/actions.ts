@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { AnswerState } from "@/features/proposals/components/public-answer";
 import { answerPublicProposal } from "@/features/proposals/proposal-public.service";
 import { acceptPublicProposalSchema, rejectPublicProposalSchema } from "@/features/proposals/proposals.schema";
+import { findUnsafeText } from "@/lib/safe-text";
 import { requestMeta } from "@/server/auth/request-meta";
 
 
@@ -14,6 +15,9 @@ const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : unde
 export async function answerProposalAction(_prev: AnswerState, form: FormData): Promise<AnswerState> {
   const decision = text(form.get("decision"));
   const token = text(form.get("token"));
+  // Text PostgreSQL cannot store (a NUL, a broken character) is refused beside its field.
+  const unsafe = findUnsafeText({ token, fullName: text(form.get("fullName")), reason: text(form.get("reason")) });
+  if (unsafe) return toState([unsafe]);
   let result;
   if (decision === "accept") {
     const parsed = acceptPublicProposalSchema.safeParse({ token, fullName: text(form.get("fullName")) });
