@@ -19,7 +19,7 @@ async function signInAs(user: { email: string }) {
 }
 
 const uploadTo = (query: Record<string, string>, csv: string) =>
-  POST(new Request(`http://localhost:3000/api/imports?${new URLSearchParams(query)}`, { method: "POST", body: csv, headers: { "content-type": "text/csv" } }), { params: Promise.resolve({}) });
+  POST(new Request(`http://localhost:3000/api/imports?${new URLSearchParams(query)}`, { method: "POST", body: csv, headers: { "content-type": "text/csv" } }));
 
 beforeAll(() => { process.env.PARLEY_UPLOAD_DIR = path.resolve(".data/test-uploads"); });
 afterAll(() => { delete process.env.PARLEY_UPLOAD_DIR; });

@@ -39,8 +39,9 @@ export function withOrgRoute<P extends Params = Params>(
   options: OrgRouteOptions<P>,
   handler: (request: Request, route: OrgRouteContext<P>) => Promise<Response>,
 ) {
-  return withRouteErrors(options.name, async (request: Request, context: { params: Promise<P> }) => {
-    const params = await context.params;
+  return withRouteErrors(options.name, async (request: Request, context?: { params?: Promise<P> }) => {
+    // A route without dynamic segments (POST /api/imports) gets no params from Next.
+    const params = ((await context?.params) ?? {}) as P;
     const key = await apiKeyOf(request);
     if ("response" in key) return key.response;
     const ctx = await contextForRequest(request, key.apiKey, orgSlugOf(request, params));
