@@ -84,11 +84,14 @@ test("the origin check compares scheme and port, not just the host", async ({ re
   }
 });
 
-test("tRPC refuses bodies over 1 MB with 413 and a message, with or without Content-Length", async ({ request }) => {
+test("tRPC refuses bodies over 1 MB with 413 and a message, with or without Content-Length", async () => {
+  // Declared too large: refused before the body is read. The server may close the connection
+  // while the client is still sending, so the client here is one that reads the answer first
+  // (as browsers do), not one that gives up on a write error (EPIPE).
   const big = JSON.stringify({ json: { email: "x".repeat(2 * 1024 * 1024) } });
-  const declared = await request.post("/api/trpc/auth.signUp", { headers: { "content-type": "application/json" }, data: big });
-  expect(declared.status()).toBe(413);
-  expect((await declared.json()).error.json.message).toMatch(/too large: at most 1 MB/);
+  const declared = await rawRequest({ method: "POST", path: "/api/trpc/auth.signUp", headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(big)) }, body: big });
+  expect(declared.status).toBe(413);
+  expect(JSON.parse(declared.body).error.json.message).toMatch(/too large: at most 1 MB/);
 
   // Chunked, no Content-Length: 8 MB offered, refused after the first megabyte.
   const chunk = Buffer.alloc(64 * 1024, 0x20);
