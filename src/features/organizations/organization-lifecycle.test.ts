@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addMember, callerAs, createOrgWithOwner, ownerPool } from "../../../test/helpers/fixtures";
 import { billingOn, subscribe } from "../../../test/helpers/billing";
 import { buildTenantWorld } from "../../../test/helpers/tenant-data";
@@ -57,11 +57,11 @@ describe("organization export", () => {
     const api = callerAs(world.a.owner, world.a.slug);
     const { id } = await api.organizations.requestExport();
     await expect(api.organizations.requestExport()).rejects.toMatchObject({ code: "CONFLICT" });
-    let done = await api.organizations.export({ id });
-    for (let i = 0; i < 200 && (done.status === "queued" || done.status === "running"); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      done = await api.organizations.export({ id });
-    }
+    const done = await vi.waitFor(async () => {
+      const current = await api.organizations.export({ id });
+      expect(current.status).not.toMatch(/^(queued|running)$/);
+      return current;
+    }, { timeout: 20_000, interval: 100 });
     const tables = await tenantTables();
     expect(done).toMatchObject({ status: "completed", tablesTotal: tables.length, tablesDone: tables.length, downloadable: true });
     expect(done.fileSize).toBeGreaterThan(0);
