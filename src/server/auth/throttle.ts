@@ -17,8 +17,8 @@ import type { KnownDevice } from "./device-cookie";
 import { SIGN_IN_BACKOFF, ipSignInLimit } from "./policy";
 import { SignInError } from "./sign-in-error";
 
-export const signInIpKey = (ip: string | null) => `signin-ip:${ip ?? "unknown"}`;
-export const unknownEmailKey = (email: string) => `signin-email:${sha256Hex(email)}`;
+const signInIpKey = (ip: string | null) => `signin-ip:${ip ?? "unknown"}`;
+const unknownEmailKey = (email: string) => `signin-email:${sha256Hex(email)}`;
 const deviceKey = (device: KnownDevice) => `signin-device:${device.deviceId}`;
 
 type Budget = { kind: "device"; key: string } | { kind: "account"; userId: string } | { kind: "email"; key: string };
