@@ -6,7 +6,6 @@
 // balancers; once the database is back, the same cookie works again.
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
@@ -16,13 +15,13 @@ import { GET as proposalPdf } from "@/app/api/organizations/[orgSlug]/proposals/
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { signInMessage } from "@/features/auth/components/sign-in-messages";
 import { DATABASE_UNAVAILABLE_DIGEST, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/database-unavailable";
-import { authenticate } from "@/server/auth/sign-in";
 import { disconnectAll } from "@/server/db/client";
 import { appDatabaseUrl, systemDatabaseUrl } from "@/server/db/config";
 import { closeHealthPool } from "@/server/db/health";
 import { orNotFound, peekSession, requireSession, serverApi } from "@/trpc/server";
 import { TEST_PASSWORD, type TestOrg, createOrgWithOwner, ownerPool } from "../helpers/fixtures";
 import { type TcpProxy, startTcpProxy } from "../helpers/tcp-proxy";
+import { sessionCookieFor } from "../helpers/session-cookie";
 
 vi.hoisted(() => {
   process.env.PARLEY_HEALTH_TIMEOUT_MS = "500";
@@ -103,9 +102,7 @@ beforeAll(async () => {
   process.env.SYSTEM_DATABASE_URL = system.via(systemDatabaseUrl());
 
   org = await createOrgWithOwner("outage");
-  const signedIn = await authenticate(org.owner.email, TEST_PASSWORD, { ip: "203.0.113.77", userAgent: "vitest" });
-  sessionId = signedIn.sessionId;
-  sessionCookie = await encode({ token: { sub: signedIn.userId, sid: signedIn.sessionId, st: signedIn.sessionToken }, secret: process.env.NEXTAUTH_SECRET! });
+  ({ cookie: sessionCookie, sessionId } = await sessionCookieFor(org.owner.email, "203.0.113.77"));
 });
 
 beforeEach(async () => {

@@ -1,11 +1,10 @@
 // The CSV upload route (POST /api/imports): text from its query string that PostgreSQL cannot
 // store never turns into a 500.
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/imports/route";
-import { authenticate } from "@/server/auth/sign-in";
-import { TEST_PASSWORD, callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
+import { callerAs, createOrgWithOwner } from "../../../test/helpers/fixtures";
+import { sessionCookieFor } from "../../../test/helpers/session-cookie";
 
 // Route handlers read the session cookie through next/headers; here it is the one set below.
 const jar = vi.hoisted(() => ({ session: "" }));
@@ -14,8 +13,7 @@ vi.mock("next/headers", () => ({
 }));
 
 async function signInAs(user: { email: string }) {
-  const signedIn = await authenticate(user.email, TEST_PASSWORD, { ip: "203.0.113.9", userAgent: "vitest" });
-  jar.session = await encode({ token: { sub: signedIn.userId, sid: signedIn.sessionId, st: signedIn.sessionToken }, secret: process.env.NEXTAUTH_SECRET! });
+  jar.session = (await sessionCookieFor(user.email)).cookie;
 }
 
 const uploadTo = (query: Record<string, string>, csv: string) =>

@@ -1,17 +1,16 @@
-import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as publicPdf } from "@/app/(public)/p/[token]/pdf/route";
 import { GET as memberPdf } from "@/app/api/organizations/[orgSlug]/proposals/[proposalId]/pdf/route";
 import { formatMoney } from "@/lib/money";
-import { authenticate } from "@/server/auth/sign-in";
 import { createOrgScope } from "@/server/api/scope";
 import { withOrg } from "@/server/db/tenant";
-import { TEST_PASSWORD, type TestOrg, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
+import { type TestOrg, callerAs, createOrgWithOwner, ownerPool, uniqueEmail } from "../../../test/helpers/fixtures";
 import { readPdf } from "../../../test/helpers/pdf";
 import { linkIn } from "../../../test/helpers/smtp";
 import { withTestSmtp } from "../../../test/helpers/smtp-env";
 import { getProposalPdfData, renderProposalPdfFile } from "./proposal-pdf.service";
 import { answerPublicProposal } from "./proposal-public.service";
+import { sessionCookieFor } from "../../../test/helpers/session-cookie";
 
 // Route handlers read the session cookie through next/headers; here it is the one set below.
 const jar = vi.hoisted(() => ({ session: "" }));
@@ -21,8 +20,7 @@ vi.mock("next/headers", () => ({
 
 /** Signs `user` in for real (a sessions row) and sets the session cookie the route will read. */
 async function signInAs(user: { email: string }) {
-  const signedIn = await authenticate(user.email, TEST_PASSWORD, { ip: "203.0.113.9", userAgent: "vitest" });
-  jar.session = await encode({ token: { sub: signedIn.userId, sid: signedIn.sessionId, st: signedIn.sessionToken }, secret: process.env.NEXTAUTH_SECRET! });
+  jar.session = (await sessionCookieFor(user.email)).cookie;
 }
 afterEach(() => { jar.session = ""; });
 
